@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test'
+// @ts-expect-error plain ESM helper shared with scripts/ensure-browser.mjs
+import { systemChromium } from './scripts/chromium-path.mjs'
+
+const executablePath: string | undefined = systemChromium()
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath,
+      // Without the background-networking flags Chromium floods a closed network with refused connections.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+})

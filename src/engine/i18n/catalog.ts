@@ -1,0 +1,23 @@
+import type { Lang, MessageTable } from './types'
+import { manifestMessages } from '../manifest/messages'
+import { clusterMessages } from '../cluster/messages'
+import { traceMessages } from '../trace/messages'
+import { shellMessages } from '../shell/messages'
+
+/**
+ * The one catalogue of engine texts, used by the app and the CLI alike. Each stage keeps its own table next to its
+ * code (so the text sits beside the rule that emits it); this file only joins them.
+ */
+export const catalog: MessageTable = {
+  ...manifestMessages,
+  ...clusterMessages,
+  ...traceMessages,
+  ...shellMessages,
+}
+
+/** The text for a code in a language, with `{param}` placeholders filled. Unknown codes render as the code itself. */
+export function formatMessage(code: string, params: Record<string, string>, lang: Lang = 'en'): string {
+  const entry = catalog[code]
+  const template = entry ? entry[lang] : code
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? params[key] : whole))
+}

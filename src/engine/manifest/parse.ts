@@ -1,0 +1,170 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml'
+import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
+import { objectId } from '../core/ids'
+import { isClusterScoped, isKnownKind } from './kinds'
+import type { ManifestObject, ParseResult, SourceFile } from './types'
+
+/** Billion-laughs guard: more alias expansions than this in one document is refused (yaml's own counter). */
+const MAX_ALIAS_COUNT = 100
+
+type Ranged = { range?: [number, number, number] | null }
+
+/**
+ * Multi-document YAML to manifest objects. Each document (and each item of a `kind: List`) becomes one object with
+ * the range of every field; every problem is a diagnostic, and a broken document never hides the good ones.
+ */
+export function parseManifests(files: SourceFile[]): ParseResult {
+  const objects: ManifestObject[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const file of files) parseFile(file, objects, diagnostics)
+  return { objects, diagnostics }
+}
+
+function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
+  const lineCounter = new LineCounter()
+  const toRange = (start: number, end: number): SourceRange => {
+    const a = lineCounter.linePos(start)
+    const b = lineCounter.linePos(Math.max(start, end))
+    return { file: file.path, startLine: a.line, startCol: a.col, endLine: b.line, endCol: b.col }
+  }
+  let docs
+  try {
+    docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  } catch (e) {
+    diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: String((e as Error).message) }, toRange(0, 0)))
+    return
+  }
+  const list = Array.isArray(docs) ? docs : [docs]
+  for (const doc of list) {
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: firstLine(err.message), yamlCode: err.code },
+          toRange(err.pos[0], err.pos[1])))
+      }
+      continue
+    }
+    for (const w of doc.warnings) {
+      diagnostics.push(diagnostic('yaml.warning', 'warning', { detail: firstLine(w.message), yamlCode: w.code },
+        toRange(w.pos[0], w.pos[1])))
+    }
+    const root = doc.contents as YamlNode | null
+    if (!root || (isScalar(root) && (root.value === null || root.value === undefined))) continue
+    const docRange = toRange(rangeOf(root)[0], rangeOf(root)[1])
+    let data: unknown
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+    } catch (e) {
+      diagnostics.push(diagnostic('yaml.aliases', 'error', { detail: firstLine(String((e as Error).message)) }, docRange))
+      continue
+    }
+    if (!isPlainObject(data) || !isMap(root)) {
+      diagnostics.push(diagnostic('manifest.notObject', 'error', {}, docRange))
+      continue
+    }
+    const fieldRanges: Record<string, SourceRange> = {}
+    collectRanges(root, '', fieldRanges, toRange)
+    if (data.kind === 'List' && Array.isArray(data.items)) {
+      const items = root.get('items', true)
+      data.items.forEach((item, i) => {
+        const node = isSeq(items) ? (items.items[i] as YamlNode | undefined) : undefined
+        const itemRange = node ? toRange(rangeOf(node)[0], rangeOf(node)[1]) : docRange
+        if (!isPlainObject(item)) {
+          diagnostics.push(diagnostic('manifest.notObject', 'error', {}, itemRange))
+          return
+        }
+        addObject(item, itemRange, reroot(fieldRanges, `items.${i}`), objects, diagnostics)
+      })
+      continue
+    }
+    addObject(data, docRange, fieldRanges, objects, diagnostics)
+  }
+}
+
+function addObject(
+  body: Record<string, unknown>,
+  range: SourceRange,
+  fieldRanges: Record<string, SourceRange>,
+  objects: ManifestObject[],
+  diagnostics: Diagnostic[],
+): void {
+  const at = (path: string) => fieldRanges[path] ?? range
+  const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : ''
+  const kind = typeof body.kind === 'string' ? body.kind : ''
+  const metadata = isPlainObject(body.metadata) ? body.metadata : {}
+  const name = typeof metadata.name === 'string' ? metadata.name : ''
+  if (!apiVersion) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'apiVersion' }, at('apiVersion')))
+  if (!kind) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'kind' }, at('kind')))
+  if (!name) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'metadata.name' }, at('metadata.name')))
+  if (!apiVersion || !kind || !name) return
+  const namespaced = !isClusterScoped(kind)
+  const namespace = namespaced ? (typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default') : ''
+  const known = isKnownKind(apiVersion, kind)
+  objects.push({
+    id: objectId(kind, name, namespace || undefined),
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    labels: stringMap(metadata.labels),
+    annotations: stringMap(metadata.annotations),
+    body,
+    range,
+    fieldRanges,
+    known,
+  })
+}
+
+function collectRanges(
+  node: YamlNode,
+  path: string,
+  out: Record<string, SourceRange>,
+  toRange: (s: number, e: number) => SourceRange,
+): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue
+      const key = pair.key as YamlNode | null
+      const keyText = isScalar(key) ? String(key.value) : key ? String(key) : ''
+      const child = path ? `${path}.${keyText}` : keyText
+      const start = key ? rangeOf(key)[0] : 0
+      const value = pair.value as YamlNode | null
+      const end = value ? rangeOf(value)[1] : key ? rangeOf(key)[1] : start
+      out[child] = toRange(start, end)
+      if (value) collectRanges(value, child, out, toRange)
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const child = path ? `${path}.${i}` : String(i)
+      const r = rangeOf(item as YamlNode)
+      out[child] = toRange(r[0], r[1])
+      collectRanges(item as YamlNode, child, out, toRange)
+    })
+  }
+}
+
+function rangeOf(node: YamlNode | null | undefined): [number, number] {
+  const r = (node as Ranged | null | undefined)?.range
+  return r ? [r[0], r[1]] : [0, 0]
+}
+
+function reroot(ranges: Record<string, SourceRange>, prefix: string): Record<string, SourceRange> {
+  const out: Record<string, SourceRange> = {}
+  const p = `${prefix}.`
+  for (const [k, v] of Object.entries(ranges)) if (k.startsWith(p)) out[k.slice(p.length)] = v
+  return out
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!isPlainObject(v)) return out
+  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = String(x)
+  return out
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+}

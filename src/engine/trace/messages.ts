@@ -1,0 +1,3 @@
+import type { MessageTable } from '../i18n/types'
+
+export const traceMessages: MessageTable = {}
