@@ -1,0 +1,48 @@
+import type { ClusterNode, OutsideClient, Pod, Router } from '../cluster/types'
+import type { Lang } from '../i18n/types'
+import type { Simulation } from '../sim/simulation'
+import type { Trace } from '../trace/types'
+
+/** The machine a command runs on, as the terminal and `exec WHERE` name it. */
+export type Location =
+  | { kind: 'pod'; pod: Pod }
+  | { kind: 'node'; node: ClusterNode }
+  | { kind: 'client'; client: OutsideClient }
+  | { kind: 'router'; router: Router }
+
+export interface ShellContext {
+  sim: Simulation
+  where: Location
+  lang: Lang
+  /** --json: the command's data instead of its text. */
+  json: boolean
+  /** Text piped into the command, if any. */
+  stdin?: string
+}
+
+export interface CommandResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** The command's result as data (printed by --json). */
+  json?: unknown
+  /** Traces of the requests the command sent, for the app to animate. */
+  traces?: Trace[]
+}
+
+/**
+ * One command of the shell shared by the in-browser terminal and the CLI. `args` excludes the command name.
+ * Commands never throw: bad arguments give a usage message on stderr and exit status 2, as the real tools do.
+ */
+export interface Command {
+  name: string
+  run(args: string[], ctx: ShellContext): CommandResult
+}
+
+export function ok(stdout: string, json?: unknown): CommandResult {
+  return { stdout, stderr: '', exitCode: 0, json }
+}
+
+export function fail(stderr: string, exitCode = 1): CommandResult {
+  return { stdout: '', stderr, exitCode }
+}
