@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand'
+import type { SourceFile } from '../../engine/manifest/types'
+import type { GalleryScenario, LocalizedText } from '../../scenarios/types'
+import type { AppState } from './index'
+
+/** What the user is editing: the one part of the state a share link or a saved session carries. */
+export interface ScenarioSlice {
+  scenarioName: string
+  title: LocalizedText
+  files: SourceFile[]
+  activeFile: string
+  /** Bumped on every text change, so the compile loop knows there is something new to send. */
+  revision: number
+  loadScenario(scenario: GalleryScenario): void
+  setFileText(path: string, text: string): void
+  setActiveFile(path: string): void
+}
+
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
+  scenarioName: '',
+  title: { en: '', zh: '' },
+  files: [],
+  activeFile: '',
+  revision: 0,
+  loadScenario: (scenario) =>
+    set((s) => ({
+      scenarioName: scenario.name,
+      title: scenario.title,
+      files: scenario.files.map((f) => ({ path: f.path, text: f.text })),
+      activeFile: scenario.files[0]?.path ?? '',
+      revision: s.revision + 1,
+    })),
+  setFileText: (path, text) =>
+    set((s) => {
+      const current = s.files.find((f) => f.path === path)
+      if (!current || current.text === text) return {}
+      return { files: s.files.map((f) => (f.path === path ? { path, text } : f)), revision: s.revision + 1 }
+    }),
+  setActiveFile: (path) => set((s) => (s.files.some((f) => f.path === path) ? { activeFile: path } : {})),
+})

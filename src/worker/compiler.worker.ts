@@ -1,0 +1,31 @@
+import * as Comlink from 'comlink'
+import ELK from 'elkjs/lib/elk.bundled.js'
+import { compileForCanvas } from './compile'
+import { latestOnly, yieldToQueuedMessages } from './latest'
+import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
+
+// elk.bundled.js, evaluated inside a worker, installs itself as the worker's message handler (it expects to be the
+// worker script). ELK is used in-process here, so take the handler back before comlink listens.
+self.onmessage = null
+
+const elk = new ELK()
+const latest = latestOnly()
+
+const api: CompilerApi = {
+  async compile(request: CompileRequest): Promise<CompileReply> {
+    const { seq } = request
+    if (!latest.begin(seq)) return { seq, status: 'stale' }
+    // An edit typed while this one waited in the queue supersedes it: let the queue run first.
+    await yieldToQueuedMessages()
+    if (latest.isStale(seq)) return { seq, status: 'stale' }
+    try {
+      const view = await compileForCanvas(request.files, elk)
+      if (latest.isStale(seq)) return { seq, status: 'stale' }
+      return { seq, status: 'done', ...view }
+    } catch (e) {
+      return { seq, status: 'failed', message: e instanceof Error ? e.message : String(e) }
+    }
+  },
+}
+
+Comlink.expose(api)
