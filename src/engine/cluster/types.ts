@@ -243,6 +243,8 @@ export interface Workload {
   selector: Record<string, string>
   serviceName?: string
   source: ObjectRef
+  /** Workloads the playground adds (kube-system/coredns): drawn and listed, not user-owned. */
+  system?: boolean
   createdAtMs: number
 }
 

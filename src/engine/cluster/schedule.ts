@@ -1,0 +1,142 @@
+import type { PodDraft, Toleration } from './podspec'
+import { readTolerations } from './podspec'
+import { getArray, getObject, getString, getStringList, getStringMap, isObject } from './read'
+import type { ClusterNode, Taint } from './types'
+
+/** Why a node cannot take a pod: the scheduler's filter plugins, one reason each. */
+export type UnfitReason =
+  | { reason: 'nodeSelector'; key: string }
+  | { reason: 'nodeAffinity' }
+  | { reason: 'taint'; taint: Taint }
+  | { reason: 'unschedulable' }
+
+// The taint the node lifecycle controller puts on a NotReady node (TaintNodesByCondition).
+const NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
+
+/** v1.Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go). */
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false
+  if (t.key && t.key !== taint.key) return false
+  const op = t.operator || 'Equal'
+  // An empty key with operator Exists matches every taint.
+  if (op === 'Exists') return true
+  if (op === 'Equal') return (t.value ?? '') === (taint.value ?? '')
+  return false
+}
+
+export function effectiveTaints(node: ClusterNode): Taint[] {
+  const taints = [...node.taints]
+  if (!node.ready) taints.push(NOT_READY_TAINT)
+  return taints
+}
+
+/** A nodeSelectorTerm's requirement (In, NotIn, Exists, DoesNotExist, Gt, Lt) on labels or on metadata.name. */
+function requirementHolds(req: Record<string, unknown>, values: Record<string, string>): boolean {
+  const key = getString(req, 'key') ?? ''
+  const op = getString(req, 'operator') ?? ''
+  const vals = getStringList(req, 'values')
+  const has = Object.prototype.hasOwnProperty.call(values, key)
+  const v = values[key]
+  switch (op) {
+    case 'In': return has && vals.includes(v)
+    case 'NotIn': return !has || !vals.includes(v)
+    case 'Exists': return has
+    case 'DoesNotExist': return !has
+    case 'Gt': return has && Number.isInteger(Number(v)) && Number(v) > Number(vals[0])
+    case 'Lt': return has && Number.isInteger(Number(v)) && Number(v) < Number(vals[0])
+    default: return false
+  }
+}
+
+/** requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, requirements inside a term are ANDed. */
+function nodeAffinityHolds(spec: Record<string, unknown>, node: ClusterNode): boolean {
+  const required = getObject(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution')
+  if (!required) return true
+  const terms = getArray(required, 'nodeSelectorTerms').filter(isObject)
+  if (terms.length === 0) return false
+  return terms.some((term) => {
+    const exprs = getArray(term, 'matchExpressions').filter(isObject)
+    const fields = getArray(term, 'matchFields').filter(isObject)
+    if (exprs.length === 0 && fields.length === 0) return false
+    return exprs.every((e) => requirementHolds(e, node.labels)) && fields.every((f) => requirementHolds(f, { 'metadata.name': node.name }))
+  })
+}
+
+/**
+ * The scheduler's filters for one pod on one node: NodeUnschedulable, NodeAffinity (nodeSelector + required affinity),
+ * TaintToleration (NoSchedule and NoExecute must be tolerated; PreferNoSchedule only scores).
+ */
+export function unfitReason(draft: PodDraft, node: ClusterNode, tolerations: Toleration[] = readTolerations(draft)): UnfitReason | undefined {
+  if (node.unschedulable && !tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return { reason: 'unschedulable' }
+  const selector = getStringMap(draft.spec, 'nodeSelector') ?? {}
+  for (const [k, v] of Object.entries(selector)) {
+    if (node.labels[k] !== v) return { reason: 'nodeSelector', key: k }
+  }
+  if (!nodeAffinityHolds(draft.spec, node)) return { reason: 'nodeAffinity' }
+  for (const taint of effectiveTaints(node)) {
+    if (taint.effect === 'PreferNoSchedule') continue
+    if (!tolerations.some((t) => toleratesTaint(t, taint))) return { reason: 'taint', taint }
+  }
+  return undefined
+}
+
+function untoleratedPreferences(tolerations: Toleration[], node: ClusterNode): number {
+  return node.taints.filter((t) => t.effect === 'PreferNoSchedule' && !tolerations.some((x) => toleratesTaint(x, t))).length
+}
+
+/**
+ * Picks a node: among the nodes that pass the filters, the one with fewest untolerated PreferNoSchedule taints,
+ * then fewest pods, then the earliest in node order (a deterministic stand-in for the scheduler's scoring).
+ * Returns the reasons per node when nothing fits.
+ */
+export function pickNode(
+  draft: PodDraft,
+  nodes: ClusterNode[],
+  podCount: Map<string, number>,
+): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
+  const tolerations = readTolerations(draft)
+  let best: ClusterNode | undefined
+  let bestKey: [number, number, number] | undefined
+  const unfit: { node: string; why: UnfitReason }[] = []
+  nodes.forEach((node, i) => {
+    const why = unfitReason(draft, node, tolerations)
+    if (why) {
+      unfit.push({ node: node.name, why })
+      return
+    }
+    const key: [number, number, number] = [untoleratedPreferences(tolerations, node), podCount.get(node.name) ?? 0, i]
+    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+      best = node
+      bestKey = key
+    }
+  })
+  return best ? { node: best } : { unfit }
+}
+
+/** The scheduler's FailedScheduling message: `0/3 nodes are available: 1 node(s) had untolerated taint {…}, …`. */
+export function describeUnfit(unfit: { node: string; why: UnfitReason }[], total: number): string {
+  const counts = new Map<string, number>()
+  for (const u of unfit) {
+    let text: string
+    switch (u.why.reason) {
+      case 'taint': text = `node(s) had untolerated taint {${u.why.taint.key}: ${u.why.taint.value ?? ''}}`; break
+      case 'nodeSelector':
+      case 'nodeAffinity': text = "node(s) didn't match Pod's node affinity/selector"; break
+      case 'unschedulable': text = 'node(s) were unschedulable'; break
+    }
+    counts.set(text, (counts.get(text) ?? 0) + 1)
+  }
+  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, n]) => `${n} ${t}`)
+  // Recent schedulers append the preemption verdict (framework/preemption: "Preemption is not helpful for scheduling").
+  return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
+}
+
+export function nodeByName(nodes: ClusterNode[], name: string | undefined): ClusterNode | undefined {
+  return name ? nodes.find((n) => n.name === name) : undefined
+}
+
+export function readNodeName(draft: PodDraft): string | undefined {
+  const v = getString(draft.spec, 'nodeName')
+  return v ? v : undefined
+}

@@ -1,0 +1,191 @@
+import { objectId } from '../core/ids'
+import { createRng, seedFrom } from '../core/rng'
+import type { ManifestObject } from '../manifest/types'
+import { fnv32a, safeEncodeString, safeRandomString } from '../util/hash'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
+import { refOf, report, type BuildContext } from './context'
+import type { PodDraft, Toleration } from './podspec'
+import { canonicalJson, getObject, getString, getStringMap, getValue, type Json } from './read'
+import { formatSelector, isEmptySelector, readLabelSelector, selectorMatches } from './selector'
+import type { Workload } from './types'
+
+export const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'])
+
+/** A workload read from YAML, with the pods its controller would make (DaemonSet pods are made per node later). */
+export interface ExpandedWorkload {
+  workload: Workload
+  drafts: PodDraft[]
+  /** For a DaemonSet: the pod template, stamped per eligible node by `daemonSetDraft`. */
+  daemonSet?: { template: Json; obj: ManifestObject; labels: Record<string, string>; annotations: Record<string, string> }
+}
+
+/**
+ * controller.ComputeHash: fnv32a over the pod template, then rand.SafeEncodeString of the decimal sum.
+ * The real controller hashes a spew dump of the Go struct; this hashes a canonical JSON of what was written,
+ * which is as stable (same template → same hash) though not the same digits.
+ */
+export function templateHash(template: unknown): string {
+  const bytes = utf8ToBytes(canonicalJson(template ?? {}))
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return safeEncodeString(String(fnv32a(binary)))
+}
+
+/** The 5-character suffix of a generated name (names.SimpleNameGenerator: rand.String(5)), seeded so it is stable. */
+export function generatedSuffix(base: string, ordinal: number, taken: Set<string>): string {
+  for (let attempt = 0; ; attempt++) {
+    const rng = createRng(seedFrom(`${base}#${ordinal}#${attempt}`))
+    const suffix = safeRandomString(5, () => rng.next())
+    if (!taken.has(`${base}${suffix}`)) return suffix
+  }
+}
+
+/** metadata.generateName truncation (names.SimpleNameGenerator: base cut to 58 characters). */
+export function generateName(base: string, ordinal: number, taken: Set<string>): string {
+  const cut = base.length > 58 ? base.slice(0, 58) : base
+  const name = `${cut}${generatedSuffix(cut, ordinal, taken)}`
+  taken.add(name)
+  return name
+}
+
+export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: BuildContext, takenNames: Set<string>, system = false): ExpandedWorkload | undefined {
+  const kind = obj.kind as Workload['kind']
+  const spec = getObject(obj.body, 'spec') ?? {}
+  const template = getObject(spec, 'template')
+  if (!template) {
+    report(ctx, 'cluster.workload.noTemplate', 'error', { kind, name: obj.name }, obj, 'spec')
+    return undefined
+  }
+  const templateLabels = getStringMap(template, 'metadata', 'labels') ?? {}
+  const templateAnnotations = getStringMap(template, 'metadata', 'annotations') ?? {}
+  const podSpec = getObject(template, 'spec') ?? {}
+
+  // apps/v1 requires a selector that matches the template's labels (ValidateDeploymentSpec & co.): rejected otherwise.
+  const selector = readLabelSelector(getValue(spec, 'selector'))
+  if (!selector || isEmptySelector(selector)) {
+    report(ctx, 'cluster.workload.noSelector', 'error', { kind, name: obj.name }, obj, 'spec.selector')
+    return undefined
+  }
+  if (!selectorMatches(selector, templateLabels)) {
+    report(ctx, 'cluster.workload.selectorMismatch', 'error',
+      { kind, name: obj.name, selector: formatSelector(selector.matchLabels), labels: formatSelector(templateLabels) }, obj, 'spec.selector')
+    return undefined
+  }
+
+  let replicas = 1 // apps/v1 defaults replicas to 1
+  const rawReplicas = getValue(spec, 'replicas')
+  if (rawReplicas !== undefined && kind !== 'DaemonSet') {
+    if (typeof rawReplicas === 'number' && Number.isInteger(rawReplicas) && rawReplicas >= 0) replicas = rawReplicas
+    else report(ctx, 'cluster.workload.badReplicas', 'error', { value: String(rawReplicas) }, obj, 'spec.replicas')
+  }
+
+  const workload: Workload = {
+    id: obj.id,
+    kind,
+    namespace: obj.namespace,
+    name: obj.name,
+    replicas: kind === 'DaemonSet' ? 0 : replicas,
+    pods: [],
+    selector: { ...selector.matchLabels },
+    source: refOf(obj),
+    createdAtMs,
+  }
+  if (system) workload.system = true
+  const base = (labels: Record<string, string>): Omit<PodDraft, 'name'> => ({
+    namespace: obj.namespace,
+    labels,
+    annotations: { ...templateAnnotations },
+    spec: podSpec,
+    status: {},
+    obj,
+    field: 'spec.template.spec',
+    createdAtMs,
+    ...(system ? { system: true } : {}),
+  })
+  const drafts: PodDraft[] = []
+
+  if (kind === 'Deployment' || kind === 'ReplicaSet') {
+    let rsName = obj.name
+    let labels = { ...templateLabels }
+    if (kind === 'Deployment') {
+      // The Deployment controller names its ReplicaSet <deployment>-<pod-template-hash> and labels pods with the hash.
+      const hash = templateHash(template)
+      rsName = `${obj.name}-${hash}`
+      workload.replicaSetName = rsName
+      labels = { ...labels, 'pod-template-hash': hash }
+    }
+    for (let i = 0; i < replicas; i++) {
+      // The ReplicaSet controller creates pods with generateName `<rs>-`.
+      const name = generateName(`${rsName}-`, i, takenNames)
+      drafts.push({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } })
+    }
+  } else if (kind === 'StatefulSet') {
+    const serviceName = getString(spec, 'serviceName')
+    if (serviceName) workload.serviceName = serviceName
+    // StatefulSet controller: ordinal names, the revision label and the pod-name label (statefulset/stateful_set_utils.go).
+    const revision = `${obj.name}-${templateHash(template)}`
+    for (let i = 0; i < replicas; i++) {
+      const name = `${obj.name}-${i}`
+      takenNames.add(name)
+      const labels = {
+        ...templateLabels,
+        'apps.kubernetes.io/pod-index': String(i),
+        'controller-revision-hash': revision,
+        'statefulset.kubernetes.io/pod-name': name,
+      }
+      // newStatefulSetPod sets hostname = pod name and subdomain = serviceName.
+      const podSpec2: Json = { ...podSpec, hostname: name }
+      if (serviceName) podSpec2.subdomain = serviceName
+      drafts.push({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } })
+    }
+  } else {
+    return { workload, drafts, daemonSet: { template, obj, labels: templateLabels, annotations: templateAnnotations } }
+  }
+  return { workload, drafts }
+}
+
+/**
+ * The tolerations the DaemonSet controller adds to every daemon pod (pkg/controller/daemon/util AddOrUpdateDaemonPodTolerations):
+ * daemon pods survive not-ready/unreachable nodes, pressure conditions and cordoning.
+ */
+export function daemonTolerations(hostNetwork: boolean): Toleration[] {
+  const t: Toleration[] = [
+    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+  ]
+  if (hostNetwork) t.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' })
+  return t
+}
+
+export function daemonSetDraft(w: ExpandedWorkload, nodeName: string, ordinal: number, takenNames: Set<string>): PodDraft {
+  const ds = w.daemonSet!
+  const spec = getObject(ds.template, 'spec') ?? {}
+  const hash = templateHash(ds.template)
+  return {
+    namespace: w.workload.namespace,
+    name: generateName(`${w.workload.name}-`, ordinal, takenNames),
+    labels: {
+      ...ds.labels,
+      'controller-revision-hash': hash,
+      'pod-template-generation': '1',
+    },
+    annotations: { ...ds.annotations },
+    spec,
+    status: {},
+    obj: ds.obj,
+    field: 'spec.template.spec',
+    createdAtMs: w.workload.createdAtMs,
+    owner: { kind: 'DaemonSet', name: w.workload.name },
+    boundNode: nodeName,
+    extraTolerations: daemonTolerations(spec.hostNetwork === true),
+    ...(w.workload.system ? { system: true } : {}),
+  }
+}
+
+export function workloadIdOf(obj: ManifestObject): string {
+  return objectId(obj.kind, obj.name, obj.namespace)
+}
