@@ -1,0 +1,122 @@
+import { printedProbability } from './probability'
+import { canonicalStates, references } from './render'
+import { isBuiltinChain, type Arg, type Chain, type Rule, type Table, type Target } from './rule'
+
+/**
+ * `iptables -t TABLE -L [CHAIN] [-n] [-v] [--line-numbers]` in iptables 1.8.9's list format (xshared.c
+ * print_header / print_rule_details, each extension's print function). Counters are zero: the simulation does not
+ * count packets per rule.
+ */
+
+export interface ListFormat {
+  numeric: boolean
+  verbose: boolean
+  lineNumbers: boolean
+}
+
+const PROTO_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, sctp: 132 }
+// /etc/services names iptables prints for ports without -n
+const PORT_NAMES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 6443: 'sun-sr-https', 8080: 'http-alt' }
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
+const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s)
+
+function header(table: Table, chain: Chain, f: ListFormat): string {
+  let out = `Chain ${chain.name}`
+  if (isBuiltinChain(table.name, chain.name)) {
+    out += ` (policy ${chain.policy ?? 'ACCEPT'}${f.verbose ? ' 0 packets, 0 bytes' : ''})\n`
+  } else {
+    out += ` (${references(table, chain.name)} references)\n`
+  }
+  if (f.lineNumbers) out += pad('num', 4) + ' '
+  if (f.verbose) out += padLeft('pkts', 5) + ' ' + padLeft('bytes', 5) + ' '
+  out += pad('target', 9) + ' '
+  out += ' prot '
+  out += 'opt'
+  if (f.verbose) out += ' ' + pad('in', 6) + ' ' + pad('out', 6) + ' '
+  out += ' ' + pad('source', 19) + ' '
+  out += ' ' + pad('destination', 19) + ' '
+  return out + '\n'
+}
+
+function address(cidr: string | undefined, numeric: boolean): string {
+  if (!cidr) return numeric ? '0.0.0.0/0' : 'anywhere'
+  return cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr
+}
+
+function port(n: number, numeric: boolean): string {
+  return numeric ? String(n) : PORT_NAMES[n] ?? String(n)
+}
+
+function matchText(a: Arg, dport: number | undefined, numeric: boolean): string {
+  switch (a.kind) {
+    case 'comment': return ` /* ${a.text} */`
+    case 'proto': return ` ${a.proto}` + (dport !== undefined ? ` dpt:${port(dport, numeric)}` : '')
+    case 'addrtype': return ` ADDRTYPE match ${a.side}-type ${a.type}`
+    case 'mark': return ` mark match ${a.not ? '! ' : ''}0x${a.value.toString(16)}/0x${a.mask.toString(16)}`
+    case 'statistic': return ` statistic mode random probability ${printedProbability(a.probability)}`
+    case 'recent':
+      return a.op === 'set'
+        ? ` recent: SET name: ${a.name} side: source mask: 255.255.255.255`
+        : ` recent: CHECK seconds: ${a.seconds}${a.reap ? ' reap' : ''} name: ${a.name} side: source mask: 255.255.255.255`
+    case 'conntrack': return ` ${a.not ? '! ' : ''}ctstate ${canonicalStates(a.states)}`
+    case 'nfacct': return ` nfacct-name  ${a.name}`
+    default: return ''
+  }
+}
+
+function targetName(t: Target | undefined): string {
+  if (!t) return ''
+  return t.kind === 'jump' ? t.chain : t.kind
+}
+
+function targetText(t: Target | undefined): string {
+  if (!t) return ''
+  switch (t.kind) {
+    case 'MARK': return ` MARK ${t.op} 0x${t.value.toString(16)}`
+    case 'MASQUERADE': return t.randomFully ? ' random-fully' : ''
+    case 'DNAT': return ` to:${t.to}`
+    case 'REJECT': return ' reject-with icmp-port-unreachable'
+    default: return ''
+  }
+}
+
+export function listRule(r: Rule, index: number, f: ListFormat): string {
+  let src: Extract<Arg, { kind: 'src' }> | undefined
+  let dst: Extract<Arg, { kind: 'dst' }> | undefined
+  let proto: Extract<Arg, { kind: 'proto' }> | undefined
+  let dport: number | undefined
+  for (const a of r.args) {
+    if (a.kind === 'src') src = a
+    else if (a.kind === 'dst') dst = a
+    else if (a.kind === 'proto') proto = a
+    else if (a.kind === 'dport') dport = a.port
+  }
+  let out = ''
+  if (f.lineNumbers) out += pad(String(index + 1), 4) + ' '
+  if (f.verbose) out += padLeft('0', 5) + ' ' + padLeft('0', 5) + ' '
+  out += pad(targetName(r.target), 9) + ' '
+  out += ' '
+  // iptables 1.8.9 prints the protocol number with -n and its name without
+  out += pad(f.numeric ? String(proto ? PROTO_NUMBERS[proto.proto] : 0) : proto ? proto.proto : 'all', 5)
+  out += '-- '
+  if (f.verbose) out += ' ' + pad('*', 6) + ' ' + pad('*', 6) + ' '
+  out += (src?.not ? '!' : ' ') + pad(address(src && withSlash(src.cidr), f.numeric), 19) + ' '
+  out += (dst?.not ? '!' : ' ') + pad(address(dst && withSlash(dst.cidr), f.numeric), 19) + ' '
+  for (const a of r.args) out += matchText(a, dport, f.numeric)
+  out += targetText(r.target)
+  return out + '\n'
+}
+
+function withSlash(cidr: string): string {
+  return cidr.includes('/') ? cidr : `${cidr}/32`
+}
+
+/** The whole table (chains separated by blank lines) or one chain; undefined when the chain does not exist. */
+export function renderIptablesList(table: Table, f: ListFormat, chain?: string): string | undefined {
+  const chains = chain ? [table.byName.get(chain)].filter((c): c is Chain => !!c) : table.chains
+  if (chain && chains.length === 0) return undefined
+  return chains
+    .map((c) => header(table, c, f) + c.rules.map((r, i) => listRule(r, i, f)).join(''))
+    .join('\n')
+}
