@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from './core/diagnostic'
 import type { Cluster, ProxyMode } from './cluster/types'
 import { buildCluster } from './cluster/build'
+import { allocateLoadBalancers, applyAssignments, type LoadBalancerAssignment } from './dataplane/metallb/allocate'
 import { parseManifests } from './manifest/parse'
 import type { ManifestObject, SourceFile } from './manifest/types'
 
@@ -15,12 +16,16 @@ export interface CompiledScenario {
   objects: ManifestObject[]
   cluster: Cluster
   diagnostics: Diagnostic[]
+  /** What the MetalLB controller did with each LoadBalancer Service (address or reason, and its events). */
+  loadBalancers?: LoadBalancerAssignment[]
 }
 
 /** YAML text to the settled cluster. Never throws: every problem is a diagnostic. */
 export function compileScenario(files: SourceFile[], options: CompileOptions = {}): CompiledScenario {
   const parsed = parseManifests(files)
   const built = buildCluster(parsed.objects, options)
-  const diagnostics = [...parsed.diagnostics, ...built.diagnostics].sort(compareDiagnostics)
-  return { files, objects: parsed.objects, cluster: built.cluster, diagnostics }
+  const lb = allocateLoadBalancers(built.cluster)
+  const cluster = applyAssignments(built.cluster, lb)
+  const diagnostics = [...parsed.diagnostics, ...built.diagnostics, ...lb.diagnostics].sort(compareDiagnostics)
+  return { files, objects: parsed.objects, cluster, diagnostics, loadBalancers: lb.assignments }
 }

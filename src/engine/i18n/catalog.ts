@@ -3,6 +3,7 @@ import { manifestMessages } from '../manifest/messages'
 import { clusterMessages } from '../cluster/messages'
 import { traceMessages } from '../trace/messages'
 import { shellMessages } from '../shell/messages'
+import { metallbMessages } from '../dataplane/metallb/messages'
 
 /**
  * The one catalogue of engine texts, used by the app and the CLI alike. Each stage keeps its own table next to its
@@ -13,6 +14,7 @@ export const catalog: MessageTable = {
   ...clusterMessages,
   ...traceMessages,
   ...shellMessages,
+  ...metallbMessages,
 }
 
 /** The text for a code in a language, with `{param}` placeholders filled. Unknown codes render as the code itself. */

@@ -4,7 +4,7 @@ const KNOWN: Record<string, string[]> = {
   'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
   'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
-  'metallb.io/v1beta1': ['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer'],
+  'metallb.io/v1beta1': ['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community'],
   'metallb.io/v1beta2': ['BGPPeer'],
   'kubeproxy.config.k8s.io/v1alpha1': ['KubeProxyConfiguration'],
   'kube-hops.dev/v1alpha1': ['Cluster'],

@@ -1,0 +1,188 @@
+import type { MessageTable } from '../../i18n/types'
+
+/** Texts of MetalLB's diagnostics and of the arp/bgp hops' notes. */
+export const metallbMessages: MessageTable = {
+  // ── configuration: what MetalLB's webhooks refuse and what its ConfigReconciler cannot load ──
+  'metallb.config.wrongNamespace': {
+    en: '{kind} {name} is in namespace {namespace}, but MetalLB only reads its configuration from {expected}: it ignores this object.',
+    zh: '{kind} {name} 位于命名空间 {namespace},但 MetalLB 只从 {expected} 读取配置:该对象被忽略。',
+  },
+  'metallb.config.unknownCommunity': {
+    en: 'BGPAdvertisement {name} uses community "{community}", which is neither a value (65535:65282) nor the name of a Community alias. MetalLB has no built-in names: it fails to load its whole configuration and allocates nothing until this is fixed.',
+    zh: 'BGPAdvertisement {name} 使用的 community "{community}" 既不是数值(如 65535:65282),也不是 Community 别名。MetalLB 没有内置名称:整个配置加载失败,修复前不会分配任何地址。',
+  },
+  'metallb.community.badValue': {
+    en: 'Community alias {name} has an invalid value "{value}" (expected AS:value with two 16-bit numbers, or large:a:b:c).',
+    zh: 'Community 别名 {name} 的值 "{value}" 无效(应为两个 16 位数字组成的 AS:value,或 large:a:b:c)。',
+  },
+  'metallb.community.duplicate': {
+    en: 'Community alias {name} is defined twice; MetalLB refuses the configuration ("duplicate definition of community").',
+    zh: 'Community 别名 {name} 被重复定义;MetalLB 拒绝该配置("duplicate definition of community")。',
+  },
+  'metallb.pool.noAddresses': {
+    en: 'IPAddressPool {name} lists no addresses; the webhook refuses it ("pool has no prefixes defined").',
+    zh: 'IPAddressPool {name} 没有列出任何地址;webhook 拒绝它("pool has no prefixes defined")。',
+  },
+  'metallb.pool.badAddress': {
+    en: 'IPAddressPool {name}: "{value}" is neither a CIDR nor a start-end range; the webhook refuses the pool.',
+    zh: 'IPAddressPool {name}:"{value}" 既不是 CIDR 也不是 起始-结束 范围;webhook 拒绝该地址池。',
+  },
+  'metallb.pool.reversedRange': {
+    en: 'IPAddressPool {name}: in "{value}" the start IP is after the end IP; the webhook refuses the pool.',
+    zh: 'IPAddressPool {name}:"{value}" 中起始 IP 大于结束 IP;webhook 拒绝该地址池。',
+  },
+  'metallb.pool.ipv6Ignored': {
+    en: 'IPAddressPool {name}: "{value}" is IPv6; the playground simulates IPv4 only and leaves it out.',
+    zh: 'IPAddressPool {name}:"{value}" 是 IPv6;本模拟器只模拟 IPv4,将其忽略。',
+  },
+  'metallb.pool.overlap': {
+    en: 'IPAddressPool {name}: {cidr} overlaps {otherCidr} of pool {other}; the webhook refuses the pool.',
+    zh: 'IPAddressPool {name}:{cidr} 与地址池 {other} 的 {otherCidr} 重叠;webhook 拒绝该地址池。',
+  },
+  'metallb.ad.unknownPool': {
+    en: '{kind} {name} names pool {pool}, which does not exist: it announces nothing for it.',
+    zh: '{kind} {name} 引用的地址池 {pool} 不存在:不会为其宣告任何地址。',
+  },
+  'metallb.ad.selectorMatchesNoPool': {
+    en: '{kind} {name}: its ipAddressPoolSelectors match no IPAddressPool, so it announces nothing.',
+    zh: '{kind} {name}:其 ipAddressPoolSelectors 没有匹配任何 IPAddressPool,因此不宣告任何地址。',
+  },
+  'metallb.ad.duplicatePool': {
+    en: '{kind} {name} lists the same pool twice; the webhook refuses it ("duplicate definition of ipAddressPools").',
+    zh: '{kind} {name} 重复列出同一个地址池;webhook 拒绝它("duplicate definition of ipAddressPools")。',
+  },
+  'metallb.bgpadv.badAggregationLength': {
+    en: 'BGPAdvertisement {name}: aggregationLength {value} is not between 0 and 32; the webhook refuses it.',
+    zh: 'BGPAdvertisement {name}:aggregationLength {value} 不在 0 到 32 之间;webhook 拒绝它。',
+  },
+  'metallb.bgpadv.selectorsWithAggregation': {
+    en: 'BGPAdvertisement {name}: serviceSelectors and aggregationLength are mutually exclusive; the webhook refuses it.',
+    zh: 'BGPAdvertisement {name}:serviceSelectors 与 aggregationLength 互斥;webhook 拒绝它。',
+  },
+  'metallb.bgpadv.badCommunity': {
+    en: 'BGPAdvertisement {name}: community "{community}" is not a valid AS:value; the webhook refuses it.',
+    zh: 'BGPAdvertisement {name}:community "{community}" 不是有效的 AS:value;webhook 拒绝它。',
+  },
+  'metallb.bgpadv.aggregationTooShort': {
+    en: 'BGPAdvertisement {name}: aggregationLength {length} is shorter than /{prefix}, a block of "{addresses}" in pool {pool}; the webhook refuses it (write the pool as a CIDR to aggregate it).',
+    zh: 'BGPAdvertisement {name}:aggregationLength {length} 短于地址池 {pool} 中 "{addresses}" 的 /{prefix} 块;webhook 拒绝它(若要聚合,请把地址池写成 CIDR)。',
+  },
+  'metallb.bgpadv.localPrefConflict': {
+    en: 'BGPAdvertisement {name}: localPref {localPref} conflicts with {otherLocalPref} of {other} for the same pool, nodes and aggregation; the webhook refuses it.',
+    zh: 'BGPAdvertisement {name}:localPref {localPref} 与 {other} 的 {otherLocalPref} 冲突(同一地址池、节点和聚合长度);webhook 拒绝它。',
+  },
+  'metallb.peer.missingMyASN': {
+    en: 'BGPPeer {name} has no myASN; the webhook refuses it ("missing local ASN").',
+    zh: 'BGPPeer {name} 缺少 myASN;webhook 拒绝它("missing local ASN")。',
+  },
+  'metallb.peer.missingPeerASN': {
+    en: 'BGPPeer {name} has no peerASN; the webhook refuses it ("missing peer ASN and dynamicASN").',
+    zh: 'BGPPeer {name} 缺少 peerASN;webhook 拒绝它("missing peer ASN and dynamicASN")。',
+  },
+  'metallb.peer.missingAddress': {
+    en: 'BGPPeer {name} has no peerAddress; the webhook refuses it.',
+    zh: 'BGPPeer {name} 缺少 peerAddress;webhook 拒绝它。',
+  },
+  'metallb.peer.badAddress': {
+    en: 'BGPPeer {name}: peerAddress "{value}" is not an IPv4 address.',
+    zh: 'BGPPeer {name}:peerAddress "{value}" 不是 IPv4 地址。',
+  },
+  'metallb.peer.duplicate': {
+    en: 'BGPPeer {name} is identical to {other}; MetalLB refuses the configuration ("peer already exists").',
+    zh: 'BGPPeer {name} 与 {other} 完全相同;MetalLB 拒绝该配置("peer already exists")。',
+  },
+  'metallb.peer.noRouter': {
+    en: 'BGPPeer {name} peers with {address}, but the lab has no router there: the sessions never come up and nothing is advertised. Add spec.router to the Cluster document (name, ip {address}, asn {asn}).',
+    zh: 'BGPPeer {name} 与 {address} 建立对等,但实验环境中该地址没有路由器:会话无法建立,不会宣告任何路由。请在 Cluster 文档中添加 spec.router(name、ip {address}、asn {asn})。',
+  },
+  'metallb.peer.asnMismatch': {
+    en: 'BGPPeer {name} expects AS {peerASN}, but router {router} is AS {routerASN}: the router answers the OPEN with "Bad Peer AS" and the sessions stay down.',
+    zh: 'BGPPeer {name} 期望对端 AS {peerASN},但路由器 {router} 的 AS 是 {routerASN}:路由器以 "Bad Peer AS" 拒绝 OPEN,会话保持断开。',
+  },
+  'metallb.peer.routerNoASN': {
+    en: 'Router {router} has no asn in the Cluster document, so it runs no BGP: BGPPeer {name} never establishes.',
+    zh: 'Cluster 文档中路由器 {router} 没有 asn,因此不运行 BGP:BGPPeer {name} 无法建立会话。',
+  },
+
+  // ── allocation: why a Service has (or has not) an EXTERNAL-IP ──
+  'metallb.svc.noMetalLB': {
+    en: 'LoadBalancer Service {service} stays <pending>: on bare metal nothing hands out load-balancer addresses (no cloud provider, no MetalLB IPAddressPool in metallb-system). Add an IPAddressPool and an L2Advertisement, or reach it on NodePort {nodePort} of any node.',
+    zh: 'LoadBalancer Service {service} 保持 <pending>:裸金属环境中没有组件分配负载均衡地址(没有云厂商,metallb-system 中也没有 MetalLB 的 IPAddressPool)。请添加 IPAddressPool 和 L2Advertisement,或通过任一节点的 NodePort {nodePort} 访问。',
+  },
+  'metallb.svc.noPools': {
+    en: 'LoadBalancer Service {service} stays <pending>: MetalLB has no usable IPAddressPool in metallb-system.',
+    zh: 'LoadBalancer Service {service} 保持 <pending>:MetalLB 在 metallb-system 中没有可用的 IPAddressPool。',
+  },
+  'metallb.svc.configNotLoaded': {
+    en: 'LoadBalancer Service {service} stays <pending>: MetalLB failed to load its configuration (BGPAdvertisement {name} uses unknown community "{community}").',
+    zh: 'LoadBalancer Service {service} 保持 <pending>:MetalLB 配置加载失败(BGPAdvertisement {name} 使用了未知的 community "{community}")。',
+  },
+  'metallb.svc.foreignClass': {
+    en: 'Service {service} asks for loadBalancerClass {lbClass}; MetalLB handles only Services without a class, and nothing else in the lab serves that class: it stays <pending>.',
+    zh: 'Service {service} 指定了 loadBalancerClass {lbClass};MetalLB 只处理未指定类的 Service,实验环境中也没有其他组件处理该类:它保持 <pending>。',
+  },
+  'metallb.svc.requestBoth': {
+    en: 'Service {service} sets both metallb.io/loadBalancerIPs and spec.loadBalancerIP; MetalLB refuses it and it stays <pending>. Keep only the annotation.',
+    zh: 'Service {service} 同时设置了 metallb.io/loadBalancerIPs 和 spec.loadBalancerIP;MetalLB 拒绝分配,保持 <pending>。请只保留注解。',
+  },
+  'metallb.svc.requestInvalid': {
+    en: 'Service {service} requests "{value}", which is not an IP address; it stays <pending>.',
+    zh: 'Service {service} 请求的 "{value}" 不是 IP 地址;保持 <pending>。',
+  },
+  'metallb.svc.requestIPv6': {
+    en: 'Service {service} requests IPv6 address {ip}, which does not match its IPv4 family; it stays <pending>.',
+    zh: 'Service {service} 请求的 IPv6 地址 {ip} 与其 IPv4 地址族不符;保持 <pending>。',
+  },
+  'metallb.svc.requestTwoIPv4': {
+    en: 'Service {service} requests "{value}": two addresses of the same family; it stays <pending>.',
+    zh: 'Service {service} 请求 "{value}":同一地址族的两个地址;保持 <pending>。',
+  },
+  'metallb.svc.requestedNotInPool': {
+    en: 'Service {service} requests {ip}, which is in no IPAddressPool; it stays <pending>. Request an address from a pool, or add one that contains it.',
+    zh: 'Service {service} 请求的 {ip} 不属于任何 IPAddressPool;保持 <pending>。请请求地址池中的地址,或添加包含它的地址池。',
+  },
+  'metallb.svc.requestedPoolMismatch': {
+    en: 'Service {service} requests {ip} from pool {pool}, but that address belongs to pool {actualPool}; it stays <pending>.',
+    zh: 'Service {service} 从地址池 {pool} 请求 {ip},但该地址属于地址池 {actualPool};保持 <pending>。',
+  },
+  'metallb.svc.requestedInUse': {
+    en: 'Service {service} cannot have {ip}: {other} holds it and the allow-shared-ip keys do not agree ({why}); it stays <pending>. Give both Services the same metallb.io/allow-shared-ip value.',
+    zh: 'Service {service} 无法获得 {ip}:{other} 正在使用它,且 allow-shared-ip 键不一致({why});保持 <pending>。请为两个 Service 设置相同的 metallb.io/allow-shared-ip 值。',
+  },
+  'metallb.svc.portInUse': {
+    en: 'Service {service} cannot share {ip}: port {port} is already used there by {other}; it stays <pending>. Services sharing an address need distinct ports.',
+    zh: 'Service {service} 无法共享 {ip}:端口 {port} 已被 {other} 占用;保持 <pending>。共享地址的 Service 必须使用不同端口。',
+  },
+  'metallb.svc.poolIncompatible': {
+    en: 'Service {service} cannot use pool {pool}: its serviceAllocation does not include this Service (namespace or labels); it stays <pending>.',
+    zh: 'Service {service} 不能使用地址池 {pool}:其 serviceAllocation 不包含该 Service(命名空间或标签不符);保持 <pending>。',
+  },
+  'metallb.svc.unknownPool': {
+    en: 'Service {service} asks for pool {pool} (metallb.io/address-pool), which does not exist; it stays <pending>.',
+    zh: 'Service {service} 通过 metallb.io/address-pool 指定的地址池 {pool} 不存在;保持 <pending>。',
+  },
+  'metallb.svc.poolExhausted': {
+    en: 'Service {service} stays <pending>: pool {pool} has no free address ({used} in use). Widen the pool or free an address.',
+    zh: 'Service {service} 保持 <pending>:地址池 {pool} 已无空闲地址(已用 {used} 个)。请扩大地址池或释放地址。',
+  },
+  'metallb.svc.noAutoAssignPool': {
+    en: 'Service {service} stays <pending>: no pool assigns addresses automatically to it (pools: {pools} have autoAssign: false or a serviceAllocation that excludes it). Use the metallb.io/address-pool annotation or change a pool.',
+    zh: 'Service {service} 保持 <pending>:没有地址池会自动为它分配地址(地址池 {pools} 的 autoAssign 为 false,或其 serviceAllocation 不包含它)。请使用 metallb.io/address-pool 注解或修改地址池。',
+  },
+  'metallb.svc.allPoolsExhausted': {
+    en: 'Service {service} stays <pending>: every pool it may use ({pools}) is exhausted ("no available IPs").',
+    zh: 'Service {service} 保持 <pending>:它可用的所有地址池({pools})均已耗尽("no available IPs")。',
+  },
+  'metallb.svc.notAnnounced': {
+    en: 'Service {service} got {ip} from pool {pool}, but no L2Advertisement or BGPAdvertisement covers that pool: nobody answers ARP for it or advertises it, so it is unreachable. Add an L2Advertisement for {pool}.',
+    zh: 'Service {service} 从地址池 {pool} 获得了 {ip},但没有 L2Advertisement 或 BGPAdvertisement 覆盖该地址池:没人响应它的 ARP,也没人宣告它,因此无法访问。请为 {pool} 添加 L2Advertisement。',
+  },
+  'metallb.svc.poolOrderUnspecified': {
+    en: 'Service {service} got its address from pool {pool}, but {others} could have served it too: MetalLB iterates pools from a Go map, so which one it picks is unspecified. The playground picks by name; pin the pool with metallb.io/address-pool or serviceAllocation.priority.',
+    zh: 'Service {service} 从地址池 {pool} 获得了地址,但 {others} 也可以提供:MetalLB 从 Go map 中遍历地址池,选择哪个并不确定。本模拟器按名称选择;请用 metallb.io/address-pool 或 serviceAllocation.priority 固定地址池。',
+  },
+  'metallb.svc.statusNotInPool': {
+    en: 'Service {service} arrives with status address {ip}, which is in no MetalLB pool; a real MetalLB would clear it and allocate again. The playground keeps it as written.',
+    zh: 'Service {service} 的 status 中已有地址 {ip},但它不属于任何 MetalLB 地址池;真实的 MetalLB 会清除并重新分配。本模拟器按原样保留。',
+  },
+}
