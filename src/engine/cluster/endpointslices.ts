@@ -4,6 +4,7 @@ import { refOf, report, type BuildContext } from './context'
 import { readProtocol } from './podspec'
 import { getArray, getBool, getNumber, getString, getStringMap, getValue } from './read'
 import { mapSelectorMatches } from './selector'
+import { isIPv4 } from '../util/ip'
 import type { ClusterNode, Endpoint, EndpointPort, EndpointSlice, Pod, Service, ServicePort } from './types'
 import { generateName } from './workloads'
 
@@ -39,7 +40,10 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined
 }
 
-/** getEndpointPorts: one EndpointPort per Service port that resolves for this pod; the others are omitted. */
+/**
+ * getEndpointPorts: one EndpointPort per Service port that resolves for this pod; the others are omitted
+ * (a headless Service may have no ports at all).
+ */
 export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
   const out: EndpointPort[] = []
   for (const sp of service.ports) {
@@ -77,16 +81,21 @@ function portsKey(ports: EndpointPort[]): string {
   return JSON.stringify([...ports].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.protocol < b.protocol ? -1 : 1)))
 }
 
-/** The labels a controller-made slice carries: the Service's own labels, then the reserved ones (setEndpointSliceLabels). */
+/** isReservedLabelKey: labels a Service cannot pass on to its slices. */
+function isReservedLabel(key: string): boolean {
+  return key === LABEL_SERVICE_NAME || key === LABEL_MANAGED_BY || key === LABEL_HEADLESS
+}
+
+/**
+ * setEndpointSliceLabels: the Service's own labels minus the reserved ones, the headless label when no ClusterIP is set
+ * (isServiceIPSet), then the service-name and managed-by labels.
+ */
 function sliceLabels(service: Service): Record<string, string> {
   const labels: Record<string, string> = {}
-  for (const [k, v] of Object.entries(service.labels)) {
-    if (k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY) continue
-    labels[k] = v
-  }
-  labels[LABEL_MANAGED_BY] = CONTROLLER_NAME
+  for (const [k, v] of Object.entries(service.labels)) if (!isReservedLabel(k)) labels[k] = v
+  if (service.clusterIP === 'None' || service.clusterIP === '') labels[LABEL_HEADLESS] = ''
   labels[LABEL_SERVICE_NAME] = service.name
-  if (service.clusterIP === 'None') labels[LABEL_HEADLESS] = ''
+  labels[LABEL_MANAGED_BY] = CONTROLLER_NAME
   return sortRecord(labels)
 }
 
@@ -106,6 +115,8 @@ export function slicesForService(service: Service, pods: Pod[], nodes: ClusterNo
   for (const pod of pods) {
     if (pod.namespace !== service.namespace || !mapSelectorMatches(service.selector, pod.labels)) continue
     if (!shouldPodBeInEndpoints(pod)) continue
+    // reconciler: a pod whose node does not exist is skipped, unless the Service publishes not-ready addresses.
+    if (!nodes.some((n) => n.name === pod.nodeName) && !service.publishNotReadyAddresses) continue
     const ports = endpointPorts(service, pod)
     const key = portsKey(ports)
     let g = groups.get(key)
@@ -197,20 +208,25 @@ export function readEndpointSlice(obj: ManifestObject, createdAtMs: number, ctx:
   }
 }
 
+// --mirroring-max-endpoints-per-subset default of kube-controller-manager.
+export const MIRRORING_MAX_ENDPOINTS_PER_SUBSET = 1000
+
 /**
- * The EndpointSliceMirroring controller: a legacy Endpoints object of a selectorless Service becomes slices, one per
- * subset, addresses ready and notReadyAddresses not ready. Skipped when the Service has a selector, when there is no
- * such Service, or when the Endpoints carries `endpointslice.kubernetes.io/skip-mirror: "true"`.
+ * The EndpointSliceMirroring controller (DesiredEndpointSlicesFromEndpoints): a legacy Endpoints object of a
+ * selectorless Service becomes slices grouped by port set, `addresses` ready and `notReadyAddresses` not ready, at most
+ * 1000 addresses a subset. Skipped when the Service has a selector, when there is no such Service, or when the
+ * Endpoints carries `endpointslice.kubernetes.io/skip-mirror: "true"`.
  */
 export function mirrorEndpoints(obj: ManifestObject, services: Service[], createdAtMs: number, takenNames: Set<string>): EndpointSlice[] {
   const service = services.find((s) => s.namespace === obj.namespace && s.name === obj.name)
   if (!service || service.selector || obj.labels[LABEL_SKIP_MIRROR] === 'true') return []
-  const out: EndpointSlice[] = []
+  // SetLabelsAnnotations: the Endpoints' labels minus the two reserved ones, then those two.
   const labels: Record<string, string> = {}
   for (const [k, v] of Object.entries(obj.labels)) if (k !== LABEL_MANAGED_BY && k !== LABEL_SERVICE_NAME) labels[k] = v
-  labels[LABEL_MANAGED_BY] = MIRRORING_CONTROLLER_NAME
   labels[LABEL_SERVICE_NAME] = obj.name
-  getArray(obj.body, 'subsets').forEach((subset) => {
+  labels[LABEL_MANAGED_BY] = MIRRORING_CONTROLLER_NAME
+  const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>()
+  for (const subset of getArray(obj.body, 'subsets')) {
     const ports: EndpointPort[] = getArray(subset, 'ports').flatMap((p) => {
       const port = getNumber(p, 'port')
       const protocol = readProtocol(getValue(p, 'protocol'))
@@ -220,21 +236,31 @@ export function mirrorEndpoints(obj: ManifestObject, services: Service[], create
       if (app) ep.appProtocol = app
       return [ep]
     })
-    const endpoints: Endpoint[] = []
-    for (const [key, ready] of [['addresses', true], ['notReadyAddresses', false]] as const) {
-      for (const a of getArray(subset, key)) {
+    const key = portsKey(ports)
+    let group = groups.get(key)
+    if (!group) { group = { ports, endpoints: [] }; groups.set(key, group) }
+    let added = 0
+    for (const [field, ready] of [['addresses', true], ['notReadyAddresses', false]] as const) {
+      for (const a of getArray(subset, field)) {
+        if (added >= MIRRORING_MAX_ENDPOINTS_PER_SUBSET) break
         const ip = getString(a, 'ip')
-        if (!ip) continue
+        if (!ip || !isIPv4(ip)) continue
+        // addressToEndpoint sets only `ready`; serving defers to ready, terminating reads as false.
         const ep: Endpoint = { addresses: [ip], conditions: { ready, serving: ready, terminating: false } }
-        const hostname = getString(a, 'hostname')
-        if (hostname) ep.hostname = hostname
         const nodeName = getString(a, 'nodeName')
         if (nodeName) ep.nodeName = nodeName
+        const hostname = getString(a, 'hostname')
+        if (hostname) ep.hostname = hostname
         const ref = getStringMap(a, 'targetRef')
         if (ref && ref.kind === 'Pod') ep.targetRef = { kind: 'Pod', namespace: ref.namespace ?? obj.namespace, name: ref.name ?? '' }
-        endpoints.push(ep)
+        if (!group.endpoints.some((e) => e.addresses[0] === ip)) group.endpoints.push(ep)
+        added++
       }
     }
+  }
+  const out: EndpointSlice[] = []
+  for (const g of groups.values()) {
+    if (g.endpoints.length === 0) continue
     const name = generateName(`${obj.name}-`, out.length, takenNames)
     out.push({
       id: objectId('EndpointSlice', name, obj.namespace),
@@ -242,13 +268,13 @@ export function mirrorEndpoints(obj: ManifestObject, services: Service[], create
       name,
       serviceName: obj.name,
       addressType: 'IPv4',
-      endpoints,
-      ports,
+      endpoints: g.endpoints,
+      ports: g.ports,
       labels: sortRecord(labels),
       managedBy: MIRRORING_CONTROLLER_NAME,
       source: refOf(obj),
       createdAtMs,
     })
-  })
+  }
   return out
 }
