@@ -68,16 +68,18 @@ function nodeAffinityHolds(spec: Record<string, unknown>, node: ClusterNode): bo
  * TaintToleration (NoSchedule and NoExecute must be tolerated; PreferNoSchedule only scores).
  */
 export function unfitReason(draft: PodDraft, node: ClusterNode, tolerations: Toleration[] = readTolerations(draft)): UnfitReason | undefined {
+  // The default profile's filter order (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity): the first
+  // failing plugin is the node's reason.
   if (node.unschedulable && !tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return { reason: 'unschedulable' }
+  for (const taint of effectiveTaints(node)) {
+    if (taint.effect === 'PreferNoSchedule') continue
+    if (!tolerations.some((t) => toleratesTaint(t, taint))) return { reason: 'taint', taint }
+  }
   const selector = getStringMap(draft.spec, 'nodeSelector') ?? {}
   for (const [k, v] of Object.entries(selector)) {
     if (node.labels[k] !== v) return { reason: 'nodeSelector', key: k }
   }
   if (!nodeAffinityHolds(draft.spec, node)) return { reason: 'nodeAffinity' }
-  for (const taint of effectiveTaints(node)) {
-    if (taint.effect === 'PreferNoSchedule') continue
-    if (!tolerations.some((t) => toleratesTaint(t, taint))) return { reason: 'taint', taint }
-  }
   return undefined
 }
 
@@ -127,7 +129,8 @@ export function describeUnfit(unfit: { node: string; why: UnfitReason }[], total
     }
     counts.set(text, (counts.get(text) ?? 0) + 1)
   }
-  const parts = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, n]) => `${n} ${t}`)
+  // FitError.Error: "<count> <reason>" strings, sorted as strings, joined with ", ".
+  const parts = [...counts.entries()].map(([t, n]) => `${n} ${t}`).sort()
   // Recent schedulers append the preemption verdict (framework/preemption: "Preemption is not helpful for scheduling").
   return `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
 }
