@@ -51,6 +51,8 @@ export interface L2Advertisement {
   /** Empty = every interface (L2Advertisement.AllInterfaces). */
   interfaces: string[]
   serviceSelectors: LabelSelector[]
+  /** preferredNodeSelectors resolved to summed weights per eligible node (config.preferredNodeScores). */
+  preferredNodes: Record<string, number>
 }
 
 export interface BGPAdvertisement {
@@ -308,15 +310,31 @@ function readL2(o: PassThroughObject, pools: Pool[], nodes: ClusterNode[], diagn
     diagnostics.push(diag('metallb.ad.duplicatePool', 'error', o, { kind: o.kind, name: o.name }))
     return undefined
   }
+  const selected = selectNodes(o, nodes, 'nodeSelectors')
   return {
     id: o.id,
     name: o.name,
     source: o.source,
     pools: poolsFor(o, pools, diagnostics),
-    nodes: selectNodes(o, nodes, 'nodeSelectors'),
+    nodes: selected,
+    preferredNodes: preferredScores(o, nodes, selected),
     interfaces: getStringList(o.body, 'spec', 'interfaces'),
     serviceSelectors: getArray(o.body, 'spec', 'serviceSelectors').map(readLabelSelector).filter((s): s is LabelSelector => !!s),
   }
+}
+
+/** config.preferredNodeScores: each eligible node sums the weights of the preferences its labels match. */
+function preferredScores(o: PassThroughObject, nodes: ClusterNode[], eligible: string[]): Record<string, number> {
+  const prefs = getArray(o.body, 'spec', 'preferredNodeSelectors')
+    .filter(isObject)
+    .map((p) => ({ weight: getNumber(p, 'weight') ?? 0, selector: readLabelSelector(p.preference) ?? { matchLabels: {}, matchExpressions: [] } }))
+  const scores: Record<string, number> = {}
+  for (const n of nodes) {
+    if (!eligible.includes(n.name)) continue
+    const total = prefs.filter((p) => selectorMatches(p.selector, n.labels)).reduce((a, p) => a + p.weight, 0)
+    if (total > 0) scores[n.name] = total
+  }
+  return scores
 }
 
 function readBGP(

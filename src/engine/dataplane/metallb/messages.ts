@@ -185,4 +185,50 @@ export const metallbMessages: MessageTable = {
     en: 'Service {service} arrives with status address {ip}, which is in no MetalLB pool; a real MetalLB would clear it and allocate again. The playground keeps it as written.',
     zh: 'Service {service} 的 status 中已有地址 {ip},但它不属于任何 MetalLB 地址池;真实的 MetalLB 会清除并重新分配。本模拟器按原样保留。',
   },
+
+  // ── L2 election: who answers ARP for the address ──
+  'metallb.l2.noIP': {
+    en: 'Service {service} has no LoadBalancer address yet, so no speaker announces anything.',
+    zh: 'Service {service} 还没有 LoadBalancer 地址,因此没有 speaker 宣告任何内容。',
+  },
+  'metallb.l2.ipNotAllowed': {
+    en: '{ip} of Service {service} is in no MetalLB pool: the speakers do not announce it.',
+    zh: 'Service {service} 的 {ip} 不属于任何 MetalLB 地址池:speaker 不会宣告它。',
+  },
+  'metallb.l2.noEndpoints': {
+    en: 'Service {service} has no serving endpoint, so no speaker answers ARP for {ip}.',
+    zh: 'Service {service} 没有可用的端点,因此没有 speaker 响应 {ip} 的 ARP。',
+  },
+  'metallb.l2.noAdvertisement': {
+    en: 'No L2Advertisement covers pool {pool}, so no speaker answers ARP for {ip} of Service {service}.',
+    zh: '没有 L2Advertisement 覆盖地址池 {pool},因此没有 speaker 响应 Service {service} 的 {ip} 的 ARP。',
+  },
+  'metallb.l2.sharedWithSelectors': {
+    en: 'Service {service} uses allow-shared-ip while its L2Advertisement has serviceSelectors; MetalLB refuses to announce {ip}.',
+    zh: 'Service {service} 使用了 allow-shared-ip,而其 L2Advertisement 设置了 serviceSelectors;MetalLB 拒绝宣告 {ip}。',
+  },
+  'metallb.l2.noCandidates': {
+    en: 'No node can announce {ip} of Service {service}: no live speaker on a node the L2Advertisement selects (excluded and powered-off nodes do not count).',
+    zh: '没有节点能宣告 Service {service} 的 {ip}:L2Advertisement 选中的节点上没有存活的 speaker(被排除或已关机的节点不算)。',
+  },
+  'metallb.l2.noLocalCandidates': {
+    en: 'No node can announce {ip} of Service {service}: with externalTrafficPolicy Local only nodes hosting a serving endpoint compete, and none has a live speaker.',
+    zh: '没有节点能宣告 Service {service} 的 {ip}:externalTrafficPolicy 为 Local 时只有运行可用端点的节点参与选举,而这些节点上都没有存活的 speaker。',
+  },
+  'metallb.l2.interfaceMissing': {
+    en: '{node} won the election for {ip}, but its L2Advertisement limits announcements to {interfaces} and the node is on {lan}: nobody answers ARP (event announceFailed).',
+    zh: '{node} 赢得了 {ip} 的选举,但其 L2Advertisement 只允许在 {interfaces} 上宣告,而节点位于 {lan}:没人响应 ARP(事件 announceFailed)。',
+  },
+  'metallb.l2.elected': {
+    en: '{node} answers ARP for {ip}: among {count} candidates its sha256("{node}#{ip}") = {hash}… sorts first, and every speaker computes the same winner.',
+    zh: '{node} 响应 {ip} 的 ARP:在 {count} 个候选节点中,它的 sha256("{node}#{ip}") = {hash}… 排在最前,每个 speaker 算出的胜者都相同。',
+  },
+  'metallb.l2.electedPreferred': {
+    en: '{node} answers ARP for {ip}: preferredNodeSelectors give it the highest score among {count} candidates.',
+    zh: '{node} 响应 {ip} 的 ARP:preferredNodeSelectors 使它在 {count} 个候选节点中得分最高。',
+  },
+  'metallb.l2.failover': {
+    en: '{from} is down, so memberlist dropped its speaker and the election moved {ip} to {node}, which sent a gratuitous ARP so the LAN updates its caches.',
+    zh: '{from} 已宕机,memberlist 移除了它的 speaker,选举把 {ip} 转移到 {node},后者发送了免费 ARP(gratuitous ARP),让局域网更新缓存。',
+  },
 }
