@@ -11,9 +11,12 @@ export interface ScenarioSlice {
   activeFile: string
   /** Bumped on every text change, so the compile loop knows there is something new to send. */
   revision: number
+  /** Where the user dragged canvas nodes (by object id); these win over the automatic layout. */
+  positions: Record<string, { x: number; y: number }>
   loadScenario(scenario: GalleryScenario): void
   setFileText(path: string, text: string): void
   setActiveFile(path: string): void
+  setPosition(id: string, position: { x: number; y: number }): void
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
@@ -22,6 +25,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   files: [],
   activeFile: '',
   revision: 0,
+  positions: {},
   loadScenario: (scenario) =>
     set((s) => ({
       scenarioName: scenario.name,
@@ -29,6 +33,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       files: scenario.files.map((f) => ({ path: f.path, text: f.text })),
       activeFile: scenario.files[0]?.path ?? '',
       revision: s.revision + 1,
+      positions: {},
     })),
   setFileText: (path, text) =>
     set((s) => {
@@ -37,4 +42,5 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       return { files: s.files.map((f) => (f.path === path ? { path, text } : f)), revision: s.revision + 1 }
     }),
   setActiveFile: (path) => set((s) => (s.files.some((f) => f.path === path) ? { activeFile: path } : {})),
+  setPosition: (id, position) => set((s) => ({ positions: { ...s.positions, [id]: position } })),
 })

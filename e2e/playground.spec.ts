@@ -1,0 +1,122 @@
+import { editorReady, expect, flowEdge, flowNode, test } from './fixtures'
+
+const nginxSvc = 'Service/default/nginx-nodeport'
+const mysqlSvc = 'Service/default/mysql-service'
+const nginxPods = ['Pod/default/nginx-pod-1', 'Pod/default/nginx-pod-2', 'Pod/default/nginx-pod-3']
+
+test('draws the default scenario: nodes, pods, Services and their endpoint edges', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('region', { name: 'Topology' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Editor' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible()
+
+  for (const id of ['Client/workstation', 'Node/master', 'Node/node1', 'Node/node2', 'Pod/default/mysql-pod', ...nginxPods, nginxSvc, mysqlSvc]) {
+    await expect(flowNode(page, id)).toBeVisible()
+  }
+  const svc = page.getByTestId('service-default/nginx-nodeport')
+  await expect(svc).toContainText('NodePort')
+  await expect(svc).toContainText('80:30080/TCP')
+  await expect(svc).toContainText(/10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+/)
+  await expect(page.getByTestId('pod-default/mysql-pod')).toContainText(/10\.244\.\d+\.\d+/)
+  await expect(page.getByTestId('pod-default/mysql-pod')).toContainText('1/1')
+  await expect(page.getByTestId('node-node1')).toContainText('192.168.100.21')
+
+  await expect(flowEdge(page, mysqlSvc, 'Pod/default/mysql-pod')).toHaveCount(1)
+  for (const pod of nginxPods) await expect(flowEdge(page, nginxSvc, pod)).toHaveCount(1)
+
+  await editorReady(page)
+  await expect(page.getByTestId('tab-mysql.yaml')).toBeVisible()
+  await expect(page.getByTestId('tab-nginx.yaml')).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/default-scenario.png' })
+})
+
+test('broken YAML: a marker and a Problems entry, the last good canvas kept greyed, then fixed', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type('oops: [unclosed\n')
+
+  // monaco-yaml's own syntax marker (proves its worker runs) and the engine's Problems entry.
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 })
+  await expect(page.locator('[data-testid="problem"][data-code="yaml.syntax"]').first()).toBeVisible()
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-outdated', 'true')
+  await expect(page.getByTestId('outdated-banner')).toBeVisible()
+  await expect(page.getByTestId('outdated-banner')).toContainText('mysql.yaml:')
+  // The last good picture stays: the pod and its Service are still drawn.
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  await expect(flowEdge(page, mysqlSvc, 'Pod/default/mysql-pod')).toHaveCount(1)
+  await page.screenshot({ path: 'test-results/screens/broken-yaml.png' })
+
+  // The banner points at the first error.
+  await page.getByTestId('outdated-banner').click()
+  await expect(page.locator('.monaco-editor.focused')).toBeVisible()
+  await expect(page.getByTestId('tab-mysql.yaml')).toHaveAttribute('aria-selected', 'true')
+
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(page.getByTestId('outdated-banner')).toHaveCount(0)
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-outdated', 'false')
+  await expect(page.locator('[data-testid="problem"][data-code="yaml.syntax"]')).toHaveCount(0)
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0)
+})
+
+test('a label edit re-links the Service edges', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  await expect(flowEdge(page, nginxSvc, 'Pod/default/nginx-pod-3')).toHaveCount(1)
+
+  await page.getByTestId('tab-nginx.yaml').click()
+  await page.locator('.monaco-editor .view-lines').click()
+  // Find nginx-pod-3's name, then go down to its `app: nginx` label (two lines below).
+  await page.keyboard.press('ControlOrMeta+f')
+  await page.keyboard.type('name: nginx-pod-3')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.type('-canary')
+
+  await expect(flowEdge(page, nginxSvc, 'Pod/default/nginx-pod-3')).toHaveCount(0)
+  await expect(flowEdge(page, nginxSvc, 'Pod/default/nginx-pod-1')).toHaveCount(1)
+  await expect(flowEdge(page, nginxSvc, 'Pod/default/nginx-pod-2')).toHaveCount(1)
+  await expect(flowNode(page, 'Pod/default/nginx-pod-3')).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/label-edit.png' })
+
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(flowEdge(page, nginxSvc, 'Pod/default/nginx-pod-3')).toHaveCount(1)
+})
+
+test('canvas and editor select each other', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+
+  // Clicking a Service selects its YAML lines and shows its endpoints in the Inspector.
+  await page.getByTestId('service-default/nginx-nodeport').click()
+  await expect(page.getByTestId('tab-nginx.yaml')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('.monaco-editor .selected-text').first()).toBeVisible()
+  await expect(page.getByTestId('inspector-title')).toHaveText(nginxSvc)
+  await expect(page.getByTestId('inspector-endpoints').locator('li')).toHaveCount(3)
+  await expect(page.getByTestId('service-default/nginx-nodeport')).toHaveClass(/is-active/)
+  await page.screenshot({ path: 'test-results/screens/service-selected.png' })
+
+  // Putting the cursor in mysql-pod's YAML selects it on the canvas.
+  await page.getByTestId('tab-mysql.yaml').click()
+  await page.locator('.monaco-editor .view-line', { hasText: 'image: reg.westos.org/library/mysql' }).click()
+  await expect(page.getByTestId('pod-default/mysql-pod')).toHaveClass(/is-active/)
+  await expect(page.getByTestId('inspector-title')).toHaveText('Pod/default/mysql-pod')
+})
+
+test('speaks Chinese', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('language').selectOption('zh')
+  await expect(page.getByRole('region', { name: '拓扑' })).toBeVisible()
+  await expect(page.getByRole('region', { name: '问题' })).toBeVisible()
+  await expect(page.getByTestId('scenario-title')).toContainText('Service:ClusterIP 与 NodePort')
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/chinese.png' })
+})

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type Edge,
+  type NodeChange,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useApp, appStore } from '../store'
+import { isGood, shownResult } from '../store/compileResult'
+import { diagnosticText, useT } from '../i18n/t'
+import { nodeTypes, type CardNode } from './cards'
+import type { CanvasNode, PositionedGraph } from './model'
+
+const KIND_COLOR: Record<CanvasNode['kind'], string> = {
+  client: '#64748b', router: '#64748b', node: '#cbd5e1', pod: '#0ea5a4', service: '#6366f1',
+}
+
+function touches(n: CanvasNode, selection: string | null): boolean {
+  return selection !== null && (n.id === selection || n.sourceObject === selection)
+}
+
+function toFlowNodes(graph: PositionedGraph, selection: string | null, positions: Record<string, { x: number; y: number }>): CardNode[] {
+  return graph.nodes.map((n) => ({
+    id: n.id,
+    type: n.kind,
+    position: positions[n.id] ?? { x: n.x, y: n.y },
+    ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
+    data: { node: n, active: touches(n, selection) },
+    width: n.width,
+    height: n.height,
+    selected: touches(n, selection),
+    zIndex: n.kind === 'node' ? 0 : 1,
+    ariaLabel: `${n.kind} ${n.id}`,
+  }))
+}
+
+function toFlowEdges(graph: PositionedGraph, selected: Set<string>): Edge[] {
+  return graph.edges.map((e) => {
+    const active = selected.has(e.source) || selected.has(e.target)
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      selectable: false,
+      focusable: false,
+      className: `endpoint-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${active ? ' is-active' : ''}`,
+      zIndex: active ? 2 : 1,
+    }
+  })
+}
+
+function Canvas() {
+  const t = useT()
+  const current = useApp((s) => s.current)
+  const lastGood = useApp((s) => s.lastGood)
+  const selection = useApp((s) => s.selection)
+  const positions = useApp((s) => s.positions)
+  const lang = useApp((s) => s.lang)
+  const { result, outdated } = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }), [current, lastGood])
+  const graph = result?.graph
+  const { fitView } = useReactFlow()
+
+  const flowNodes = useMemo(() => (graph ? toFlowNodes(graph, selection, positions) : []), [graph, selection, positions])
+  const selectedIds = useMemo(() => new Set(flowNodes.filter((n) => n.selected).map((n) => n.id)), [flowNodes])
+  const edges = useMemo(() => (graph ? toFlowEdges(graph, selectedIds) : []), [graph, selectedIds])
+
+  // React Flow owns the nodes while they are dragged; the store's graph replaces them whenever it changes.
+  const [nodes, setNodes] = useState<CardNode[]>(flowNodes)
+  useEffect(() => setNodes(flowNodes), [flowNodes])
+  const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select'), ns))
+  }, [])
+
+  // Fit once, when the first picture arrives; later updates keep the user's pan and zoom.
+  const fitted = useRef(false)
+  useEffect(() => {
+    if (fitted.current || !graph || graph.nodes.length === 0) return
+    fitted.current = true
+    requestAnimationFrame(() => void fitView({ padding: 0.08 }))
+  }, [graph, fitView])
+
+  const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
+
+  return (
+    <div className={`topology${outdated ? ' is-outdated' : ''}`} data-testid="topology" data-outdated={outdated ? 'true' : 'false'}>
+      {firstError && (
+        <button type="button" className="outdated-banner" data-testid="outdated-banner"
+          onClick={() => firstError.range && appStore.getState().revealInEditor(firstError.range, false)}>
+          <strong>{t('canvas.outdated')}</strong>
+          <span>{t('canvas.firstError', {
+            location: firstError.range ? `${firstError.range.file}:${firstError.range.startLine}:${firstError.range.startCol}` : '—',
+            message: diagnosticText(firstError, lang),
+          })}</span>
+        </button>
+      )}
+      {!graph && <div className="canvas-empty">{t('canvas.loading')}</div>}
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={(_e, node) => {
+          const s = appStore.getState()
+          s.select(node.id, 'canvas')
+          const src = node.data.node.source
+          if (src) s.revealInEditor(src, true)
+        }}
+        onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
+        onPaneClick={() => appStore.getState().select(null, 'canvas')}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        minZoom={0.1}
+        maxZoom={2}
+        defaultEdgeOptions={{ type: 'default' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')}
+          nodeColor={(n) => KIND_COLOR[(n.data as CardNode['data']).node.kind]}
+          nodeStrokeWidth={2} position="bottom-right" />
+      </ReactFlow>
+    </div>
+  )
+}
+
+/** The cluster as React Flow draws it: the picture the worker computed, greyed with a banner while the YAML is broken. */
+export function Topology() {
+  return (
+    <ReactFlowProvider>
+      <Canvas />
+    </ReactFlowProvider>
+  )
+}

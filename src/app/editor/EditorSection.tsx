@@ -1,0 +1,35 @@
+import { lazy, Suspense } from 'react'
+import { appStore, useApp } from '../store'
+import { useT } from '../i18n/t'
+
+// Monaco is about a megabyte: loaded after the first paint, so the canvas appears first.
+const MonacoEditor = lazy(() => import('./MonacoEditor'))
+
+/** The scenario's files as tabs above one Monaco editor. */
+export function EditorSection() {
+  const t = useT()
+  const files = useApp((s) => s.files)
+  const active = useApp((s) => s.activeFile)
+  const diagnostics = useApp((s) => s.current?.diagnostics)
+  const errorFiles = new Set((diagnostics ?? []).filter((d) => d.severity === 'error' && d.range).map((d) => d.range!.file))
+
+  return (
+    <section className="editor-section" aria-label={t('landmark.editor')}>
+      <div className="tabs" role="tablist" aria-label={t('editor.files')}>
+        {files.map((f) => (
+          <button key={f.path} type="button" role="tab" aria-selected={f.path === active}
+            className={`tab${f.path === active ? ' is-active' : ''}`} data-testid={`tab-${f.path}`}
+            onClick={() => appStore.getState().setActiveFile(f.path)}>
+            {f.path}
+            {errorFiles.has(f.path) && <span className="tab-error" aria-hidden="true" />}
+          </button>
+        ))}
+      </div>
+      <div className="editor-body" role="tabpanel">
+        <Suspense fallback={<div className="editor-loading">{t('editor.loading')}</div>}>
+          <MonacoEditor />
+        </Suspense>
+      </div>
+    </section>
+  )
+}

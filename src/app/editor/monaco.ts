@@ -1,0 +1,63 @@
+// Monaco through its lean entry points: the editor API and its features (edcore.main: editor.all plus the standalone
+// quick-access and find contributions) and the YAML grammar only. `import * from 'monaco-editor'` (editor.main) would
+// bundle every language and its worker, about 9 MB.
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js'
+import 'monaco-editor/esm/vs/editor/edcore.main.js'
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
+import { configureMonacoYaml } from 'monaco-yaml'
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker'
+import YamlWorker from './yaml.worker.ts?worker'
+import { manifestSchemas } from './schemas'
+
+export type Monaco = typeof monaco
+
+function workerFor(label: string): Worker {
+  return label === 'yaml' ? new YamlWorker() : new EditorWorker()
+}
+
+interface LegacyWorkerOptions {
+  moduleId?: string
+  label?: string
+  createData?: unknown
+  host?: Record<string, unknown>
+  keepIdleModels?: boolean
+}
+
+/**
+ * monaco-yaml (through monaco-worker-manager) asks for a worker the old way, `createWebWorker({moduleId, label,
+ * createData})`; the editor API only takes a ready `worker`. monaco-editor's full entry (editor.main) bridges the two,
+ * the lean entry does not, and without the bridge YAML validation silently does nothing ("Missing requestHandler or
+ * method: doValidation"). Same protocol as editor.main's bridge: the worker's first message is a wake-up, the
+ * second carries createData for the language service.
+ */
+function legacyCreateWebWorker(opts: LegacyWorkerOptions) {
+  const worker = workerFor(opts.label ?? 'editorWorkerService')
+  worker.postMessage('ignore')
+  worker.postMessage(opts.createData)
+  return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels })
+}
+
+let configured = false
+
+/** Sets Monaco up once per page: its workers (bundled, same origin: no CDN) and monaco-yaml. */
+export function setupMonaco(): Monaco {
+  if (configured) return monaco
+  configured = true
+  ;(globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+    getWorker: (_moduleId: string, label: string) => workerFor(label),
+  }
+  // monaco-yaml gets a view of Monaco whose createWebWorker speaks the old protocol; the page's Monaco is untouched.
+  const monacoForYaml = {
+    ...monaco,
+    editor: { ...monaco.editor, createWebWorker: legacyCreateWebWorker },
+  } as unknown as Monaco
+  configureMonacoYaml(monacoForYaml, {
+    enableSchemaRequest: false,
+    isKubernetes: true,
+    validate: true,
+    completion: true,
+    hover: true,
+    schemas: manifestSchemas,
+  })
+  return monaco
+}

@@ -1,0 +1,118 @@
+import { useMemo, type ReactNode } from 'react'
+import { appStore, useApp } from '../store'
+import { shownResult } from '../store/compileResult'
+import { useT, type Translate } from '../i18n/t'
+import type { CanvasNode, PositionedGraph } from '../canvas/model'
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (<><dt>{label}</dt><dd>{children}</dd></>)
+}
+
+function ObjectLink({ node }: { node: CanvasNode }) {
+  return (
+    <button type="button" className="link-button mono" onClick={() => {
+      const s = appStore.getState()
+      s.select(node.id, 'canvas')
+      if (node.source) s.revealInEditor(node.source, true)
+    }}>{node.id.split('/').slice(-1)[0]}</button>
+  )
+}
+
+function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode {
+  const byId = new Map(graph.nodes.map((x) => [x.id, x]))
+  const v = n.data
+  switch (v.kind) {
+    case 'pod': {
+      const services = graph.edges.filter((e) => e.target === n.id).map((e) => byId.get(e.source)).filter((x) => x !== undefined)
+      return (
+        <dl className="fields">
+          <Row label={t('inspector.namespace')}>{v.namespace}</Row>
+          <Row label={t('inspector.ip')}><span className="mono">{v.ip || '—'}</span></Row>
+          <Row label={t('inspector.node')}>{v.nodeName || '—'}</Row>
+          <Row label={t('inspector.status')}><span className="mono">{v.readyText}</span> {v.status}</Row>
+          <Row label={t('inspector.selectedBy')}>
+            {services.length === 0 ? t('inspector.none') : services.map((s) => <ObjectLink key={s.id} node={s} />)}
+          </Row>
+        </dl>
+      )
+    }
+    case 'service': {
+      const endpoints = graph.edges.filter((e) => e.source === n.id)
+      return (
+        <dl className="fields">
+          <Row label={t('inspector.type')}>{v.type}</Row>
+          <Row label={t('inspector.clusterIP')}><span className="mono">{v.clusterIP}</span></Row>
+          <Row label={t('inspector.ports')}><span className="mono">{v.ports}</span></Row>
+          <Row label={t('canvas.service.external')}><span className="mono">{v.externalIP}</span></Row>
+          <Row label={t('inspector.endpoints')}>
+            {endpoints.length === 0 && v.otherEndpoints.length === 0 ? t('inspector.noEndpoints') : (
+              <ul className="endpoint-list" data-testid="inspector-endpoints">
+                {endpoints.map((e) => {
+                  const pod = byId.get(e.target)
+                  const state = e.ready ? 'ready' : e.terminating ? 'terminating' : e.serving ? 'serving' : 'notReady'
+                  return (
+                    <li key={e.id}>
+                      <span className={`dot dot-${e.ready ? 'ready' : 'not-ready'}`} aria-hidden="true" />
+                      {pod ? <ObjectLink node={pod} /> : e.target}
+                      <span className="mono card-muted">{pod?.data.kind === 'pod' ? pod.data.ip : ''}</span>
+                      <span className="card-muted">{t(`inspector.endpoint.${state}`)}</span>
+                    </li>
+                  )
+                })}
+                {v.otherEndpoints.map((a) => <li key={a}><span className="mono">{a}</span></li>)}
+              </ul>
+            )}
+          </Row>
+        </dl>
+      )
+    }
+    case 'node': {
+      const pods = graph.nodes.filter((x) => x.parent === n.id)
+      return (
+        <dl className="fields">
+          <Row label={t('inspector.role')}>{v.controlPlane ? t('canvas.node.controlPlane') : t('canvas.node.worker')}</Row>
+          <Row label={t('inspector.ip')}><span className="mono">{v.ip}</span></Row>
+          <Row label={t('canvas.node.podCIDR')}><span className="mono">{v.podCIDR}</span></Row>
+          <Row label={t('inspector.pods')}>{pods.length === 0 ? t('inspector.none') : pods.map((p) => <ObjectLink key={p.id} node={p} />)}</Row>
+        </dl>
+      )
+    }
+    default:
+      return (
+        <dl className="fields">
+          <Row label={t('inspector.ip')}><span className="mono">{v.ip}</span></Row>
+        </dl>
+      )
+  }
+}
+
+/** The selected object at a glance. Later issues add its rules, DNS names and announcements. */
+export function Inspector() {
+  const t = useT()
+  const current = useApp((s) => s.current)
+  const lastGood = useApp((s) => s.lastGood)
+  const selection = useApp((s) => s.selection)
+  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
+  const selected = graph && selection
+    ? graph.nodes.find((n) => n.id === selection) ?? graph.nodes.find((n) => n.sourceObject === selection)
+    : undefined
+
+  return (
+    <section className="panel inspector" aria-label={t('landmark.inspector')} data-testid="inspector">
+      <header className="panel-header">
+        <h2>{t('landmark.inspector')}</h2>
+        {selected && <span className="panel-count mono" data-testid="inspector-title">{selected.id}</span>}
+      </header>
+      <div className="inspector-body">
+        {selected && graph ? (
+          <>
+            {details(selected, graph, t)}
+            {selected.source
+              ? <p className="card-muted source-line">{t('inspector.source')} <span className="mono">{selected.source.file}:{selected.source.startLine}</span></p>
+              : <p className="card-muted source-line">{t('inspector.generated')}</p>}
+          </>
+        ) : <p className="card-muted">{t('inspector.empty')}</p>}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { gallery } from '../scenarios/gallery.generated'
+import { startCompilerWorker } from '../worker/client'
+import { appStore } from './store'
+import { startCompileLoop } from './store/compileLoop'
+import { preferredLang } from './store/uiSlice'
+import { App } from './App'
+import './styles.css'
+
+const store = appStore.getState()
+store.setLang(preferredLang(navigator.languages ?? [navigator.language]))
+if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.setTheme('dark')
+store.loadScenario(gallery[0])
+
+const compiler = startCompilerWorker()
+startCompileLoop(appStore, (request) => compiler.api.compile(request))
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
