@@ -3,6 +3,7 @@ import { manifestMessages } from '../manifest/messages'
 import { clusterMessages } from '../cluster/messages'
 import { traceMessages } from '../trace/messages'
 import { shellMessages } from '../shell/messages'
+import { dnsMessages } from '../dataplane/dns/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
 
 /**
@@ -14,6 +15,7 @@ export const catalog: MessageTable = {
   ...clusterMessages,
   ...traceMessages,
   ...shellMessages,
+  ...dnsMessages,
   ...metallbMessages,
 }
 
