@@ -4,6 +4,7 @@ import { clusterMessages } from '../cluster/messages'
 import { traceMessages } from '../trace/messages'
 import { shellMessages } from '../shell/messages'
 import { dnsMessages } from '../dataplane/dns/messages'
+import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
 
 /**
@@ -16,6 +17,7 @@ export const catalog: MessageTable = {
   ...traceMessages,
   ...shellMessages,
   ...dnsMessages,
+  ...ingressMessages,
   ...metallbMessages,
 }
 
