@@ -40,13 +40,15 @@ items:
 - apiVersion: v1
   kind: Pod
   metadata: {name: a}
+  spec: {containers: [{name: c, image: nginx}]}
 - apiVersion: v1
   kind: Pod
   metadata: {name: b, namespace: x}
+  spec: {containers: [{name: c, image: nginx}]}
 `
     const { objects } = parseManifests([{ path: 'l.yaml', text }])
     expect(objects.map((o) => o.id)).toEqual(['Pod/default/a', 'Pod/x/b'])
-    expect(objects[1].fieldRanges['metadata.name'].startLine).toBe(9)
+    expect(objects[1].fieldRanges['metadata.name'].startLine).toBe(10)
   })
 
   it('refuses an alias bomb with a diagnostic', () => {

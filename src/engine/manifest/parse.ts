@@ -2,7 +2,11 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type No
 import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
+import { isPlainObject } from './plain'
 import type { ManifestObject, ParseResult, SourceFile } from './types'
+import { validateObjects } from './validate'
+
+export { isPlainObject }
 
 /** Billion-laughs guard: more alias expansions than this in one document is refused (yaml's own counter). */
 const MAX_ALIAS_COUNT = 100
@@ -17,7 +21,8 @@ export function parseManifests(files: SourceFile[]): ParseResult {
   const objects: ManifestObject[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of files) parseFile(file, objects, diagnostics)
-  return { objects, diagnostics }
+  const validated = validateObjects(objects, files)
+  return { objects: validated.objects, diagnostics: [...diagnostics, ...validated.diagnostics] }
 }
 
 function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
@@ -61,8 +66,6 @@ function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Dia
       diagnostics.push(diagnostic('manifest.notObject', 'error', {}, docRange))
       continue
     }
-    const fieldRanges: Record<string, SourceRange> = {}
-    collectRanges(root, '', fieldRanges, toRange)
     if (data.kind === 'List' && Array.isArray(data.items)) {
       const items = root.get('items', true)
       data.items.forEach((item, i) => {
@@ -72,10 +75,15 @@ function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Dia
           diagnostics.push(diagnostic('manifest.notObject', 'error', {}, itemRange))
           return
         }
-        addObject(item, itemRange, reroot(fieldRanges, `items.${i}`), objects, diagnostics)
+        // Ranges collected from the item itself, so each item costs its own size (not the whole List's)
+        const itemRanges: Record<string, SourceRange> = {}
+        if (node) collectRanges(node, '', itemRanges, toRange)
+        addObject(item, itemRange, itemRanges, objects, diagnostics)
       })
       continue
     }
+    const fieldRanges: Record<string, SourceRange> = {}
+    collectRanges(root, '', fieldRanges, toRange)
     addObject(data, docRange, fieldRanges, objects, diagnostics)
   }
 }
@@ -91,7 +99,8 @@ function addObject(
   const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : ''
   const kind = typeof body.kind === 'string' ? body.kind : ''
   const metadata = isPlainObject(body.metadata) ? body.metadata : {}
-  const name = typeof metadata.name === 'string' ? metadata.name : ''
+  // A kube-proxy config file has no metadata; it is named after kubeadm's kube-system/kube-proxy ConfigMap
+  const name = typeof metadata.name === 'string' ? metadata.name : kind === 'KubeProxyConfiguration' ? 'kube-proxy' : ''
   if (!apiVersion) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'apiVersion' }, at('apiVersion')))
   if (!kind) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'kind' }, at('kind')))
   if (!name) diagnostics.push(diagnostic('manifest.missingField', 'error', { field: 'metadata.name' }, at('metadata.name')))
@@ -147,22 +156,11 @@ function rangeOf(node: YamlNode | null | undefined): [number, number] {
   return r ? [r[0], r[1]] : [0, 0]
 }
 
-function reroot(ranges: Record<string, SourceRange>, prefix: string): Record<string, SourceRange> {
-  const out: Record<string, SourceRange> = {}
-  const p = `${prefix}.`
-  for (const [k, v] of Object.entries(ranges)) if (k.startsWith(p)) out[k.slice(p.length)] = v
-  return out
-}
-
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {}
   if (!isPlainObject(v)) return out
   for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = String(x)
   return out
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 function firstLine(s: string): string {
