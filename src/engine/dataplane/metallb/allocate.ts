@@ -4,6 +4,7 @@ import { formatSelector, selectorMatches } from '../../cluster/selector'
 import type { Cluster, Service } from '../../cluster/types'
 import { intToIp, ipToInt, isIPv4, isIPv6 } from '../../util/ip'
 import { cidrContainsInt, isBuggyIP } from './addresses'
+import { bgpSessions } from './bgp'
 import { poolForIPs, readMetalLBConfig, type MetalLBConfig, type Pool } from './config'
 
 // controller/service.go annotation names, current and deprecated.
@@ -114,6 +115,7 @@ export function allocateLoadBalancers(cluster: Cluster): AllocationResult {
       results.get(svc.id)!.events.unshift({ type: 'Warning', reason: 'deprecatedAnnotation', from: 'metallb-controller', message: `Service uses deprecated annotation ${key}` })
     }
   }
+  diagnostics.push(...bgpSessions(cluster).diagnostics)
   return { assignments: services.map((s) => results.get(s.id)!), diagnostics }
 }
 

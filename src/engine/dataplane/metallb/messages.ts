@@ -231,4 +231,10 @@ export const metallbMessages: MessageTable = {
     en: '{from} is down, so memberlist dropped its speaker and the election moved {ip} to {node}, which sent a gratuitous ARP so the LAN updates its caches.',
     zh: '{from} 已宕机,memberlist 移除了它的 speaker,选举把 {ip} 转移到 {node},后者发送了免费 ARP(gratuitous ARP),让局域网更新缓存。',
   },
+
+  // ── BGP ──
+  'metallb.bgpadv.noPeers': {
+    en: 'BGPAdvertisement {name} exists but no BGPPeer does: the speakers have nobody to advertise to.',
+    zh: '存在 BGPAdvertisement {name},但没有任何 BGPPeer:speaker 没有可宣告的对象。',
+  },
 }
