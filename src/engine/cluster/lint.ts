@@ -20,11 +20,11 @@ export function lintCluster(cluster: Cluster, objects: ManifestObject[], ctx: Bu
   }
 }
 
-/** What the user wrote that made a pod: the workload's name, or the pod's. */
+/** What the user wrote that made a pod, the way kubectl names it (`pod/web-1`, `deployment/web`). */
 function madeBy(pod: Pod): string {
-  const { source } = pod
-  const parts = source.object.split('/')
-  return parts.length >= 3 ? `${parts[0]}/${parts.slice(2).join('/')}` : source.object
+  const parts = pod.source.object.split('/')
+  const kind = parts[0].toLowerCase()
+  return parts.length >= 3 ? `${kind}/${parts.slice(2).join('/')}` : `${kind}/${parts[1] ?? ''}`
 }
 
 function lintEmptySelector(service: Service, obj: ManifestObject, cluster: Cluster, ctx: BuildContext): void {
