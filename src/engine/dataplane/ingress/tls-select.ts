@@ -97,3 +97,20 @@ export function serverCertificate(secret: PassThroughObject | undefined, host: s
   if (host !== '_' && !certificateCoversHost(cert, host)) return fakeCertificate()
   return cert
 }
+
+/**
+ * What curl says when it does not trust the certificate (no -k): curl prints `curl: (60) <this>` followed by
+ * CURL_CA_CERT_ERRORMSG. OpenSSL 3 names a self-signed leaf "self-signed certificate"
+ * (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT); the playground's clients trust no CA, so any other chain ends in
+ * "unable to get local issuer certificate". The chain is checked before the name, so these come first.
+ */
+export function curlVerifyError(cert: ServerCertificate): string {
+  return cert.selfSigned ? 'SSL certificate problem: self-signed certificate' : 'SSL certificate problem: unable to get local issuer certificate'
+}
+
+/** curl's src/tool_operate.c CURL_CA_CERT_ERRORMSG, printed after a (60) error. */
+export const CURL_CA_CERT_ERRORMSG =
+  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the webpage mentioned above.\n'
