@@ -31,7 +31,7 @@ export function App() {
             <Topology />
           </section>
         </div>
-        <div className="bottom">
+        <div className="bottom-panels">
           <ProblemsPanel />
           <Inspector />
         </div>

@@ -19,7 +19,7 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.partitioning.activate': 'true',
   // Clients have no edges yet: packed as separate components they would ignore the partitions.
   'elk.separateConnectedComponents': 'false',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '120',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
   'elk.spacing.nodeNode': '28',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',

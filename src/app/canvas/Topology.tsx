@@ -83,7 +83,7 @@ function Canvas() {
   useEffect(() => {
     if (fitted.current || !graph || graph.nodes.length === 0) return
     fitted.current = true
-    requestAnimationFrame(() => void fitView({ padding: 0.08 }))
+    requestAnimationFrame(() => void fitView({ padding: 0.06 }))
   }, [graph, fitView])
 
   const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
@@ -122,7 +122,7 @@ function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')}
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 168, height: 112 }}
           nodeColor={(n) => KIND_COLOR[(n.data as CardNode['data']).node.kind]}
           nodeStrokeWidth={2} position="bottom-right" />
       </ReactFlow>

@@ -15,7 +15,7 @@ export function PodCard({ data }: NodeProps<CardNode>) {
   return (
     <div className={`card pod-card state-${state}${data.node.system ? ' is-system' : ''}${data.active ? ' is-active' : ''}`}
       data-testid={`pod-${v.namespace}/${v.name}`}
-      title={`${v.namespace}/${v.name}`}>
+      title={data.node.system ? `${v.namespace}/${v.name} (${t('canvas.pod.system')})` : `${v.namespace}/${v.name}`}>
       <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
       <div className="card-row">
         <span className={`dot dot-${state}`} aria-label={v.ready ? t('canvas.pod.ready') : t('canvas.pod.notReady')} role="img" />
@@ -24,7 +24,7 @@ export function PodCard({ data }: NodeProps<CardNode>) {
       </div>
       <div className="card-row card-sub">
         <span className="mono">{v.ip || '—'}</span>
-        <span className="card-muted">{data.node.system ? `${t('canvas.pod.system')} · ${v.status}` : v.status}</span>
+        <span className="card-muted">{v.status}</span>
       </div>
     </div>
   )

@@ -11,9 +11,9 @@ import {
 /** Card sizes the layout reserves (the React components draw inside them). */
 export const CARD_SIZE = {
   pod: { width: 200, height: 64 },
-  service: { width: 236, height: 96 },
-  client: { width: 184, height: 60 },
-  router: { width: 184, height: 60 },
+  service: { width: 256, height: 96 },
+  client: { width: 208, height: 60 },
+  router: { width: 208, height: 60 },
 } as const
 
 /**

@@ -111,7 +111,8 @@ export default function MonacoEditor() {
       if (revealing || e.source === 'api') return
       const s = appStore.getState()
       const file = [...models].find(([, m]) => m === editor.getModel())?.[0]
-      const objects = (s.current ?? s.lastGood)?.objects ?? []
+      // Only the newest compile's ranges match the text; an older one's lines may have moved since.
+      const objects = s.current?.objects ?? []
       const hit = file ? objectAt(objects, file, e.position.lineNumber) : undefined
       if (hit && hit.id !== s.selection) s.select(hit.id, 'editor')
     })

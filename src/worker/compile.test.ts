@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import ELK from 'elkjs/lib/elk.bundled.js'
+import { gallery } from '../scenarios/gallery.generated'
+import { compileForCanvas } from './compile'
+
+const elk = new ELK()
+const defaultFiles = gallery[0].files
+
+describe('compileForCanvas on the real engine', () => {
+  it('draws the default scenario: its pods in node boxes, its Services linked to their endpoints', async () => {
+    const view = await compileForCanvas(defaultFiles, elk)
+    const ids = view.graph.nodes.map((n) => n.id)
+    for (const id of ['Client/workstation', 'Node/node1', 'Node/node2', 'Pod/default/mysql-pod', 'Pod/default/nginx-pod-1',
+      'Pod/default/nginx-pod-2', 'Pod/default/nginx-pod-3', 'Service/default/mysql-service', 'Service/default/nginx-nodeport']) {
+      expect(ids).toContain(id)
+    }
+    const edges = view.graph.edges.map((e) => `${e.source} -> ${e.target}`)
+    expect(edges).toContain('Service/default/mysql-service -> Pod/default/mysql-pod')
+    for (const n of [1, 2, 3]) expect(edges).toContain(`Service/default/nginx-nodeport -> Pod/default/nginx-pod-${n}`)
+    expect(view.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    // Every pod the user wrote sits in a node box and points back at its YAML.
+    for (const pod of view.graph.nodes.filter((n) => n.kind === 'pod' && !n.system)) {
+      expect(pod.parent).toMatch(/^Node\//)
+      expect(pod.source?.file).toMatch(/\.yaml$/)
+    }
+    expect(view.objects.find((o) => o.id === 'Service/default/nginx-nodeport')?.range.file).toBe('nginx.yaml')
+  })
+
+  it('re-links edges when a label changes', async () => {
+    const files = defaultFiles.map((f) => f.path === 'nginx.yaml'
+      ? { ...f, text: f.text.replace(/(name: nginx-pod-3\n  labels:\n    app: )nginx/, '$1nginx-canary') }
+      : f)
+    expect(files[1].text).toContain('app: nginx-canary')
+    const view = await compileForCanvas(files, elk)
+    const targets = view.graph.edges.filter((e) => e.source === 'Service/default/nginx-nodeport').map((e) => e.target)
+    expect(targets).toEqual(['Pod/default/nginx-pod-1', 'Pod/default/nginx-pod-2'])
+  })
+
+  it('reports broken YAML as an error diagnostic on its file and line, without throwing', async () => {
+    const files = [{ path: 'mysql.yaml', text: 'oops: [unclosed\n' + defaultFiles[0].text }, defaultFiles[1]]
+    const view = await compileForCanvas(files, elk)
+    const first = view.diagnostics.find((d) => d.severity === 'error')
+    expect(first?.code).toBe('yaml.syntax')
+    expect(first?.range?.file).toBe('mysql.yaml')
+  })
+
+  it('is deterministic: the same files give the same view', async () => {
+    const a = await compileForCanvas(defaultFiles, elk)
+    const b = await compileForCanvas(defaultFiles, new ELK())
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  })
+})
