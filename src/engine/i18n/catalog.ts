@@ -3,6 +3,7 @@ import { manifestMessages } from '../manifest/messages'
 import { clusterMessages } from '../cluster/messages'
 import { traceMessages } from '../trace/messages'
 import { shellMessages } from '../shell/messages'
+import { kubeProxyMessages } from '../dataplane/kubeproxy/messages'
 import { dnsMessages } from '../dataplane/dns/messages'
 import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
@@ -16,6 +17,7 @@ export const catalog: MessageTable = {
   ...clusterMessages,
   ...traceMessages,
   ...shellMessages,
+  ...kubeProxyMessages,
   ...dnsMessages,
   ...ingressMessages,
   ...metallbMessages,

@@ -1,0 +1,17 @@
+import type { Cluster } from '../../cluster/types'
+import { diagnostic, type Diagnostic } from '../../core/diagnostic'
+
+/** The proxy modes the simulator implements. IPVS and nftables are reported, never silently treated as iptables. */
+export const SIMULATED_MODES = ['iptables'] as const
+
+export function modeSimulated(cluster: Cluster): boolean {
+  return (SIMULATED_MODES as readonly string[]).includes(cluster.kubeProxy.mode)
+}
+
+/** A warning on the kube-proxy configuration when its mode is not simulated yet (for `check` and the editor). */
+export function kubeProxyDiagnostics(cluster: Cluster): Diagnostic[] {
+  if (modeSimulated(cluster)) return []
+  return [
+    diagnostic('kubeproxy.mode.unsupported', 'warning', { mode: cluster.kubeProxy.mode }, cluster.kubeProxy.source?.range, cluster.kubeProxy.source?.object),
+  ]
+}
