@@ -237,4 +237,58 @@ export const metallbMessages: MessageTable = {
     en: 'BGPAdvertisement {name} exists but no BGPPeer does: the speakers have nobody to advertise to.',
     zh: '存在 BGPAdvertisement {name},但没有任何 BGPPeer:speaker 没有可宣告的对象。',
   },
+
+  // ── the LAN: ARP and the router ──
+  'metallb.arp.request': {
+    en: '{from} broadcasts "who has {ip}?" on the LAN and waits for the owner to answer with its MAC address.',
+    zh: '{from} 在局域网内广播 "谁拥有 {ip}?",等待拥有者回复其 MAC 地址。',
+  },
+  'metallb.arp.owner': {
+    en: '{machine} owns {ip} and answers with its MAC {mac}.',
+    zh: '{machine} 拥有 {ip},回复其 MAC 地址 {mac}。',
+  },
+  'metallb.arp.cached': {
+    en: '{ip} is already in the ARP cache ({mac}), so no request goes on the wire.',
+    zh: '{ip} 已在 ARP 缓存中({mac}),因此不再发送请求。',
+  },
+  'metallb.arp.gratuitous': {
+    en: '{node} took {ip} over from {from} and broadcast a gratuitous ARP ({ip} is-at {mac}) so machines that cached the old MAC move to it. Until memberlist noticed {from} was gone (seconds), requests to {ip} were lost.',
+    zh: '{node} 从 {from} 接管了 {ip},并广播免费 ARP({ip} is-at {mac}),让缓存了旧 MAC 的机器改用新地址。在 memberlist 发现 {from} 离线之前(数秒),发往 {ip} 的请求会丢失。',
+  },
+  'metallb.arp.timeout': {
+    en: 'Nobody on the LAN owns {ip}, so the ARP request goes unanswered; after 3 tries the kernel marks it FAILED and connect() fails with "No route to host".',
+    zh: '局域网内没有人拥有 {ip},ARP 请求无人应答;重试 3 次后内核将其标记为 FAILED,connect() 失败并报 "No route to host"。',
+  },
+  'metallb.arp.timeoutLoadBalancer': {
+    en: '{ip} is the LoadBalancer address of {service}, but no MetalLB speaker announces it, so the ARP request goes unanswered and connect() fails with "No route to host". See the Service\'s diagnostics for why.',
+    zh: '{ip} 是 {service} 的 LoadBalancer 地址,但没有 MetalLB speaker 宣告它,ARP 请求无人应答,connect() 失败并报 "No route to host"。原因见该 Service 的诊断信息。',
+  },
+  'metallb.arp.nodeDown': {
+    en: '{machine} ({ip}) is powered off, so nobody answers ARP for it: "No route to host".',
+    zh: '{machine}({ip})已关机,没有人响应它的 ARP:"No route to host"。',
+  },
+  'metallb.arp.unanswered': {
+    en: 'Nothing on the LAN owns or announces {ip}.',
+    zh: '局域网内没有任何机器拥有或宣告 {ip}。',
+  },
+  'metallb.route.viaGateway': {
+    en: '{ip} is not on the LAN, so the client sends the packet to its default gateway, router {router} ({gateway}).',
+    zh: '{ip} 不在局域网内,客户端把数据包发给默认网关——路由器 {router}({gateway})。',
+  },
+  'metallb.route.noGateway': {
+    en: '{ip} is outside the LAN {lan} and the lab has no router (spec.router in the Cluster document): connect() fails with "Network is unreachable".',
+    zh: '{ip} 不在局域网 {lan} 内,而实验环境没有路由器(Cluster 文档中的 spec.router):connect() 失败并报 "Network is unreachable"。',
+  },
+  'metallb.bgp.ecmp': {
+    en: 'Router has {count} equal-cost BGP paths for {prefix} (one per advertising node); its multipath hash of this flow picks {node} ({nextHop}). Other next hops: {others}.',
+    zh: '路由器对 {prefix} 有 {count} 条等价 BGP 路径(每个宣告节点一条);它对该流的多路径哈希选中了 {node}({nextHop})。其他下一跳:{others}。',
+  },
+  'metallb.bgp.single': {
+    en: 'Router learnt {prefix} over BGP from {node} only, and forwards to {nextHop}.',
+    zh: '路由器只从 {node} 通过 BGP 学到了 {prefix},转发到 {nextHop}。',
+  },
+  'metallb.bgp.noRoute': {
+    en: 'Router {router} has no route to {ip}: no node advertises it over BGP. It answers ICMP "network unreachable".',
+    zh: '路由器 {router} 没有到 {ip} 的路由:没有节点通过 BGP 宣告它。路由器回复 ICMP "network unreachable"。',
+  },
 }
