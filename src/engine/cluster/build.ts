@@ -11,6 +11,7 @@ import type { PodDraft } from './podspec'
 import { settlePods } from './pods'
 import { getObject, getString } from './read'
 import { unfitReason } from './schedule'
+import { indexPods } from './selector'
 import { buildServices } from './services'
 import { corednsDeployment, isSystemObject, kubeDnsService, kubernetesService, kubernetesSlice } from './system'
 import type { Cluster, EndpointSlice, PassThroughObject, Workload } from './types'
@@ -119,12 +120,20 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
     }
   }
   const pods = settlePods(drafts, nodes, ctx)
+  const byOwner = new Map<string, string[]>()
+  for (const p of pods) {
+    if (!p.owner) continue
+    const key = `${p.namespace}/${p.owner.kind}/${p.owner.name}`
+    const list = byOwner.get(key)
+    if (list) list.push(p.id)
+    else byOwner.set(key, [p.id])
+  }
   for (const w of expanded) {
     const ownerName = w.workload.replicaSetName ?? w.workload.name
-    w.workload.pods = pods
-      .filter((p) => p.namespace === w.workload.namespace && p.owner?.name === ownerName && p.owner.kind === ownerKind(w.workload.kind))
-      .map((p) => p.id)
+    w.workload.pods = byOwner.get(`${w.workload.namespace}/${ownerKind(w.workload.kind)}/${ownerName}`) ?? []
   }
+  const podIndex = indexPods(pods)
+  const nodesByName = new Map(nodes.map((n) => [n.name, n]))
 
   // Services, then the slices the controllers (or the user) made for them.
   const serviceObjs = all.filter((o) => o.kind === 'Service' && o.apiVersion === 'v1')
@@ -132,7 +141,7 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
   const endpointSlices: EndpointSlice[] = []
   for (const s of services) {
     if (s.system && s.namespace === 'default' && s.name === 'kubernetes') endpointSlices.push(kubernetesSlice(nodes, s.createdAtMs))
-    else endpointSlices.push(...slicesForService(s, pods, nodes, namesOf('EndpointSlice', s.namespace)))
+    else endpointSlices.push(...slicesForService(s, podIndex, nodesByName, namesOf('EndpointSlice', s.namespace)))
   }
   for (const o of all) {
     if (o.kind === 'EndpointSlice' && o.apiVersion === 'discovery.k8s.io/v1') {
@@ -168,7 +177,7 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
     others,
   }
   if (world.router) cluster.router = world.router
-  lintCluster(cluster, objects, ctx)
+  lintCluster(cluster, objects, podIndex, ctx)
   return cluster
 }
 

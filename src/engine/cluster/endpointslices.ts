@@ -3,7 +3,7 @@ import type { ManifestObject } from '../manifest/types'
 import { refOf, report, type BuildContext } from './context'
 import { readProtocol } from './podspec'
 import { getArray, getBool, getNumber, getString, getStringMap, getValue } from './read'
-import { mapSelectorMatches } from './selector'
+import type { PodIndex } from './selector'
 import { isIPv4 } from '../util/ip'
 import type { ClusterNode, Endpoint, EndpointPort, EndpointSlice, Pod, Service, ServicePort } from './types'
 import { generateName } from './workloads'
@@ -57,7 +57,7 @@ export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
 }
 
 /** podToEndpoint: conditions, node, zone, and the hostname only when the pod asked to be named under this Service. */
-export function podToEndpoint(service: Service, pod: Pod, nodes: ClusterNode[]): Endpoint {
+export function podToEndpoint(service: Service, pod: Pod, nodes: Map<string, ClusterNode>): Endpoint {
   const serving = pod.ready // serving = PodReady
   const terminating = pod.terminating // deletionTimestamp != nil
   const ep: Endpoint = {
@@ -70,7 +70,7 @@ export function podToEndpoint(service: Service, pod: Pod, nodes: ClusterNode[]):
     targetRef: { kind: 'Pod', namespace: pod.namespace, name: pod.name },
   }
   if (pod.nodeName) ep.nodeName = pod.nodeName
-  const zone = nodes.find((n) => n.name === pod.nodeName)?.labels[ZONE_LABEL]
+  const zone = nodes.get(pod.nodeName)?.labels[ZONE_LABEL]
   if (zone) ep.zone = zone
   // ShouldSetHostname: pod.spec.hostname set and pod.spec.subdomain == service name (same namespace).
   if (pod.hostname && pod.subdomain === service.name && pod.namespace === service.namespace) ep.hostname = pod.hostname
@@ -109,14 +109,13 @@ function sortRecord(m: Record<string, string>): Record<string, string> {
  * The EndpointSlice controller for one Service with a selector: selected pods grouped by their resolved port set,
  * at most 100 endpoints a slice. A Service that selects nothing still gets one empty placeholder slice.
  */
-export function slicesForService(service: Service, pods: Pod[], nodes: ClusterNode[], takenNames: Set<string>): EndpointSlice[] {
+export function slicesForService(service: Service, pods: PodIndex<Pod>, nodes: Map<string, ClusterNode>, takenNames: Set<string>): EndpointSlice[] {
   if (!service.selector || service.type === 'ExternalName') return []
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>()
-  for (const pod of pods) {
-    if (pod.namespace !== service.namespace || !mapSelectorMatches(service.selector, pod.labels)) continue
+  for (const pod of pods.select(service.namespace, service.selector)) {
     if (!shouldPodBeInEndpoints(pod)) continue
     // reconciler: a pod whose node does not exist is skipped, unless the Service publishes not-ready addresses.
-    if (!nodes.some((n) => n.name === pod.nodeName) && !service.publishNotReadyAddresses) continue
+    if (!nodes.has(pod.nodeName) && !service.publishNotReadyAddresses) continue
     const ports = endpointPorts(service, pod)
     const key = portsKey(ports)
     let g = groups.get(key)

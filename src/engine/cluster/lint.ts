@@ -1,20 +1,20 @@
 import type { ManifestObject } from '../manifest/types'
 import { report, type BuildContext } from './context'
 import { findPort } from './endpointslices'
-import { formatSelector, mapSelectorMatches } from './selector'
+import { formatSelector, mapSelectorMatches, type PodIndex } from './selector'
 import type { Cluster, Pod, Service } from './types'
 
 /**
  * Cross-object findings a reader would want before sending a request: Services that select nothing (and the pods
  * that nearly match), targetPorts no selected container declares. Warnings, on the line that causes them.
  */
-export function lintCluster(cluster: Cluster, objects: ManifestObject[], ctx: BuildContext): void {
+export function lintCluster(cluster: Cluster, objects: ManifestObject[], pods: PodIndex<Pod>, ctx: BuildContext): void {
   const byId = new Map(objects.map((o) => [o.id, o]))
   for (const service of cluster.services) {
     if (service.system || !service.selector || service.type === 'ExternalName') continue
     const obj = byId.get(service.id)
     if (!obj) continue
-    const selected = cluster.pods.filter((p) => p.namespace === service.namespace && mapSelectorMatches(service.selector!, p.labels))
+    const selected = pods.select(service.namespace, service.selector)
     if (selected.length === 0) lintEmptySelector(service, obj, cluster, ctx)
     else lintTargetPorts(service, obj, selected, ctx)
   }

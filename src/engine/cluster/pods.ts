@@ -114,7 +114,9 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
       podIP: phase === 'Pending' && !written ? '' : podIP,
       hostIP: node?.ip ?? hostIP ?? '',
       hostNetwork,
-      ready: isReady(d, phase),
+      // A node powered off (ready: false, the what-if switch) keeps its pods where they were, but the node
+      // lifecycle controller marks them not ready (MarkPodsNotReady), so they stop serving.
+      ready: isReady(d, phase) && (node?.ready ?? true),
       terminating: d.deletionTimestamp !== undefined,
       phase,
       containers: readContainers(d, ctx),

@@ -81,11 +81,18 @@ describe('scheduling', () => {
     expect(nodesOf(yaml)).toEqual(['n3', 'n3', 'n3'])
   })
 
-  it('unschedulable (cordoned) and NotReady nodes take no new pods', () => {
+  it('unschedulable (cordoned) nodes take no new pods', () => {
     const yaml = lab(`  - {name: n1, ip: 10.0.0.1, unschedulable: true}
-  - {name: n2, ip: 10.0.0.2, ready: false}
   - {name: n3, ip: 10.0.0.3}`) + pod('a') + pod('b')
     expect(nodesOf(yaml)).toEqual(['n3', 'n3'])
+  })
+
+  it('powering a node off (ready: false) keeps every pod in place, and its pods stop being ready (MarkPodsNotReady)', () => {
+    const nodes = (n2: string) => lab(`  - {name: n1, ip: 10.0.0.1}\n  - {name: n2, ip: 10.0.0.2${n2}}`) + pod('a') + pod('b')
+    const up = build(nodes('')).cluster.pods.filter((p) => !p.system)
+    const down = build(nodes(', ready: false')).cluster.pods.filter((p) => !p.system)
+    expect(down.map((p) => [p.nodeName, p.podIP])).toEqual(up.map((p) => [p.nodeName, p.podIP]))
+    expect(down.map((p) => [p.nodeName, p.ready])).toEqual([['n1', true], ['n2', false]])
   })
 
   it('a pod that fits nowhere is Pending with the scheduler\'s FailedScheduling message', () => {

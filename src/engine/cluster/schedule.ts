@@ -10,8 +10,6 @@ export type UnfitReason =
   | { reason: 'taint'; taint: Taint }
   | { reason: 'unschedulable' }
 
-// The taint the node lifecycle controller puts on a NotReady node (TaintNodesByCondition).
-const NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
 
 /** v1.Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go). */
@@ -25,11 +23,6 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   return false
 }
 
-export function effectiveTaints(node: ClusterNode): Taint[] {
-  const taints = [...node.taints]
-  if (!node.ready) taints.push(NOT_READY_TAINT)
-  return taints
-}
 
 /** A nodeSelectorTerm's requirement (In, NotIn, Exists, DoesNotExist, Gt, Lt) on labels or on metadata.name. */
 function requirementHolds(req: Record<string, unknown>, values: Record<string, string>): boolean {
@@ -71,7 +64,7 @@ export function unfitReason(draft: PodDraft, node: ClusterNode, tolerations: Tol
   // The default profile's filter order (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity): the first
   // failing plugin is the node's reason.
   if (node.unschedulable && !tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return { reason: 'unschedulable' }
-  for (const taint of effectiveTaints(node)) {
+  for (const taint of node.taints) {
     if (taint.effect === 'PreferNoSchedule') continue
     if (!tolerations.some((t) => toleratesTaint(t, taint))) return { reason: 'taint', taint }
   }
