@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from './core/diagnostic'
 import type { Cluster, ProxyMode } from './cluster/types'
 import { buildCluster } from './cluster/build'
+import { compileIngress, controllerManifests, type IngressModel } from './dataplane/ingress'
 import { allocateLoadBalancers, applyAssignments, type LoadBalancerAssignment } from './dataplane/metallb/allocate'
 import { parseManifests } from './manifest/parse'
 import type { ManifestObject, SourceFile } from './manifest/types'
@@ -18,14 +19,19 @@ export interface CompiledScenario {
   diagnostics: Diagnostic[]
   /** What the MetalLB controller did with each LoadBalancer Service (address or reason, and its events). */
   loadBalancers?: LoadBalancerAssignment[]
+  /** ingress-nginx's servers, locations and upstreams (dataplane/ingress). */
+  ingress?: IngressModel
 }
 
 /** YAML text to the settled cluster. Never throws: every problem is a diagnostic. */
 export function compileScenario(files: SourceFile[], options: CompileOptions = {}): CompiledScenario {
   const parsed = parseManifests(files)
-  const built = buildCluster(parsed.objects, options)
+  // the Cluster kind's spec.ingressController stands for the upstream ingress-nginx manifests
+  const controller = controllerManifests(parsed.objects)
+  const built = buildCluster([...parsed.objects, ...controller.objects], options)
   const lb = allocateLoadBalancers(built.cluster)
   const cluster = applyAssignments(built.cluster, lb)
-  const diagnostics = [...parsed.diagnostics, ...built.diagnostics, ...lb.diagnostics].sort(compareDiagnostics)
-  return { files, objects: parsed.objects, cluster, diagnostics, loadBalancers: lb.assignments }
+  const ingress = compileIngress(cluster, parsed.objects)
+  const diagnostics = [...parsed.diagnostics, ...controller.diagnostics, ...built.diagnostics, ...lb.diagnostics, ...ingress.diagnostics].sort(compareDiagnostics)
+  return { files, objects: parsed.objects, cluster, diagnostics, loadBalancers: lb.assignments, ingress }
 }

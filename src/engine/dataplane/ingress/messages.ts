@@ -83,6 +83,11 @@ export const ingressMessages: MessageTable = {
     zh: 'Ingress 后端 Service {service} 没有端口 {port}：访问该路径会得到 503。',
   },
 
+  'ingress.controller.user-defined': {
+    en: 'The scenario defines {object} itself: spec.ingressController keeps the scenario\'s version.',
+    zh: '场景自己定义了 {object}：spec.ingressController 保留场景中的版本。',
+  },
+
   // hop notes
   'ingress.server.exact': { en: 'Host {host} matches server {server}.', zh: 'Host {host} 匹配 server {server}。' },
   'ingress.server.wildcard': { en: 'Host {host} matches the wildcard server {server} (one label: {subdomain}).', zh: 'Host {host} 匹配通配 server {server}（一个标签：{subdomain}）。' },
