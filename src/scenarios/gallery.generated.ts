@@ -3,6 +3,96 @@ import type { GalleryScenario } from './types'
 
 export const gallery: GalleryScenario[] = [
   {
+    "name": "externalname",
+    "files": [
+      {
+        "path": "nginx-external.yaml",
+        "text": "# The tutorial's ExternalName Service: no selector, no ports, no ClusterIP, only a DNS CNAME.\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-external\nspec:\n  type: ExternalName\n  externalName: mysql.external-domain.com\n"
+      },
+      {
+        "path": "test-dns.yaml",
+        "text": "# The tutorial's `kubectl run test-dns --image=busybox`: a pod to run nslookup from.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: test-dns\nspec:\n  containers:\n  - name: busybox\n    image: busybox:1.36\n    command: [\"sleep\", \"3600\"]\n"
+      }
+    ],
+    "title": {
+      "en": "ExternalName: a DNS CNAME",
+      "zh": "ExternalName:DNS CNAME 映射"
+    },
+    "story": {
+      "en": "The tutorial's nginx-external Service has no selector, no ports and no ClusterIP: CoreDNS answers its name with a CNAME to mysql.external-domain.com and then asks for that name through its own chain. The playground has no Internet: the forward plugin's upstream (the lab gateway) cannot resolve the external name and answers SERVFAIL, so the reply holds the CNAME alone. Give CoreDNS a hosts entry for mysql.external-domain.com (a kube-system/coredns ConfigMap) and the address follows the CNAME. The tutorial's busybox 1.30 printed `Address 1: mysql.external-domain.com`; the current busybox prints `canonical name = mysql.external-domain.com`, once for the A and once for the AAAA reply.",
+      "zh": "教程中的 nginx-external Service 没有 selector、没有端口,也没有 ClusterIP:CoreDNS 对它的名称返回指向 mysql.external-domain.com 的 CNAME,再通过自身的插件链查询该名称。本模拟环境没有互联网:forward 插件的上游(实验网关)无法解析该外部域名,返回 SERVFAIL,因此应答中只有 CNAME。给 CoreDNS 添加 mysql.external-domain.com 的 hosts 条目(kube-system/coredns ConfigMap),CNAME 之后就会跟着地址。教程中的 busybox 1.30 输出 `Address 1: mysql.external-domain.com`;当前的 busybox 输出 `canonical name = mysql.external-domain.com`,A 和 AAAA 应答各一次。"
+    },
+    "requests": [
+      {
+        "from": "default/test-dns",
+        "command": "nslookup nginx-external",
+        "title": {
+          "en": "The CNAME",
+          "zh": "CNAME 记录"
+        }
+      },
+      {
+        "from": "default/test-dns",
+        "command": "dig +search nginx-external",
+        "title": {
+          "en": "The CNAME in dig's words",
+          "zh": "用 dig 查看 CNAME"
+        }
+      }
+    ]
+  },
+  {
+    "name": "headless-web",
+    "files": [
+      {
+        "path": "web-pods.yaml",
+        "text": "# Lab 4 of the tutorial, step 1: three plain web pods (no hostname, no subdomain).\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-pod-1\n  labels:\n    app: web\n    role: backend\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-pod-2\n  labels:\n    app: web\n    role: backend\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-pod-3\n  labels:\n    app: web\n    role: backend\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n"
+      },
+      {
+        "path": "web-headless.yaml",
+        "text": "# Lab 4, step 2: a headless Service. No ClusterIP: DNS answers the ready pods' own addresses.\napiVersion: v1\nkind: Service\nmetadata:\n  name: web-headless\nspec:\n  clusterIP: None      # the key line: headless\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "test-dns.yaml",
+        "text": "# The tutorial's `kubectl run test-dns --image=busybox`: a pod to run nslookup from.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: test-dns\nspec:\n  containers:\n  - name: busybox\n    image: busybox:1.36\n    command: [\"sleep\", \"3600\"]\n"
+      }
+    ],
+    "title": {
+      "en": "Headless Service: DNS answers the pods",
+      "zh": "Headless Service:DNS 直接返回 Pod"
+    },
+    "story": {
+      "en": "The tutorial's lab 4. web-headless has no ClusterIP (clusterIP: None), so CoreDNS answers web-headless with the addresses of the three ready web pods, in an order the loadbalance plugin shuffles. Make a pod not ready and it drops out of the answer; with none ready the name does not exist (NXDOMAIN). The tutorial ran busybox 1.30, whose nslookup printed `Address 1: 10.96.0.10 kube-dns...`; the current busybox prints `Server:`/`Address:` then `Name:`/`Address:` blocks, one `** server can't find` line per search name that missed, and exits 1 when any did. These plain pods have no hostname/subdomain, so their reverse names are dashed IPs (10-244-1-2.web-headless.default.svc.cluster.local), and web-pod-1.web-headless does not exist: a per-pod name needs hostname and subdomain, as a StatefulSet sets them.",
+      "zh": "教程的实验 4。web-headless 没有 ClusterIP(clusterIP: None),因此 CoreDNS 对 web-headless 返回三个就绪 web Pod 的地址,顺序由 loadbalance 插件打乱。让某个 Pod 变为未就绪,它就会从应答中消失;一个都不就绪时该名称不存在(NXDOMAIN)。教程使用 busybox 1.30,其 nslookup 输出 `Address 1: 10.96.0.10 kube-dns...`;当前的 busybox 先输出 `Server:`/`Address:`,再输出 `Name:`/`Address:` 块,每个未命中的搜索域名各输出一行 `** server can't find`,只要有一个未命中就以状态 1 退出。这些普通 Pod 没有 hostname/subdomain,因此其反向解析名是短横线形式的 IP(10-244-1-2.web-headless.default.svc.cluster.local),而 web-pod-1.web-headless 并不存在:单个 Pod 的名称需要 hostname 和 subdomain,StatefulSet 会设置它们。"
+    },
+    "requests": [
+      {
+        "from": "default/test-dns",
+        "command": "nslookup web-headless",
+        "title": {
+          "en": "All three pod IPs",
+          "zh": "三个 Pod 的 IP"
+        }
+      },
+      {
+        "from": "default/test-dns",
+        "command": "dig +search web-headless",
+        "title": {
+          "en": "The same answer in dig's words",
+          "zh": "用 dig 查看同一应答"
+        }
+      },
+      {
+        "from": "default/test-dns",
+        "command": "nslookup 10.244.1.2",
+        "title": {
+          "en": "Reverse lookup of a pod IP",
+          "zh": "反向解析 Pod IP"
+        }
+      }
+    ]
+  },
+  {
     "name": "service-basics",
     "files": [
       {
@@ -23,5 +113,52 @@ export const gallery: GalleryScenario[] = [
       "zh": "教程的前两个实验。MySQL Pod 位于 ClusterIP 类型的 mysql-service 之后;三个 nginx-php Pod 通过名称(DB_HOST=mysql-service)找到它,并通过每个节点的 NodePort 30080 对外暴露。"
     },
     "requests": []
+  },
+  {
+    "name": "statefulset-headless",
+    "files": [
+      {
+        "path": "web.yaml",
+        "text": "# The tutorial's StatefulSet + headless Service: each pod gets a stable name, web-0.web-headless...\napiVersion: v1\nkind: Service\nmetadata:\n  name: web-headless\nspec:\n  clusterIP: None\n  selector:\n    app: web\n  ports:\n  - port: 80\n    name: http          # a named port also gives SRV records: _http._tcp.web-headless...\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: web-headless   # pods get hostname web-N and subdomain web-headless\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.20\n        ports:\n        - containerPort: 80\n          name: http\n"
+      },
+      {
+        "path": "test-dns.yaml",
+        "text": "# The tutorial's `kubectl run test-dns --image=busybox`: a pod to run nslookup from.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: test-dns\nspec:\n  containers:\n  - name: busybox\n    image: busybox:1.36\n    command: [\"sleep\", \"3600\"]\n"
+      }
+    ],
+    "title": {
+      "en": "StatefulSet: a stable DNS name per pod",
+      "zh": "StatefulSet:每个 Pod 一个稳定的 DNS 名称"
+    },
+    "story": {
+      "en": "The tutorial's StatefulSet web with serviceName web-headless. Each pod gets hostname web-N and subdomain web-headless, so its endpoint carries a hostname and CoreDNS answers web-0.web-headless.default.svc.cluster.local with that one pod; the named port http adds SRV records (_http._tcp.web-headless...) with weight 100/3 = 33 each. From a pod, `getent hosts web-0.web-headless` finds it through the search list (one dot is fewer than ndots:5). The current busybox nslookup never applies the search list to a name that has a dot, so ask it the full name (nslookup web-0.web-headless.default.svc.cluster.local); the tutorial's busybox 1.30 searched and printed `Address 1: ...`.",
+      "zh": "教程中的 StatefulSet web,serviceName 为 web-headless。每个 Pod 获得 hostname web-N 和 subdomain web-headless,因此其端点带有 hostname,CoreDNS 用这一个 Pod 应答 web-0.web-headless.default.svc.cluster.local;命名端口 http 还带来 SRV 记录(_http._tcp.web-headless...),每条权重为 100/3 = 33。在 Pod 中,`getent hosts web-0.web-headless` 通过搜索列表找到它(一个点少于 ndots:5)。当前的 busybox nslookup 对含点的名称从不使用搜索列表,因此请查询完整名称(nslookup web-0.web-headless.default.svc.cluster.local);教程中的 busybox 1.30 会搜索,并输出 `Address 1: ...`。"
+    },
+    "requests": [
+      {
+        "from": "default/test-dns",
+        "command": "nslookup web-0.web-headless.default.svc.cluster.local",
+        "title": {
+          "en": "One pod by its stable name",
+          "zh": "通过稳定名称找到一个 Pod"
+        }
+      },
+      {
+        "from": "default/test-dns",
+        "command": "getent hosts web-0.web-headless",
+        "title": {
+          "en": "The search list completes the short name",
+          "zh": "搜索列表补全短名称"
+        }
+      },
+      {
+        "from": "default/test-dns",
+        "command": "dig +short _http._tcp.web-headless.default.svc.cluster.local SRV",
+        "title": {
+          "en": "SRV records of the named port",
+          "zh": "命名端口的 SRV 记录"
+        }
+      }
+    ]
   }
 ]

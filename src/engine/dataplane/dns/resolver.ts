@@ -105,7 +105,7 @@ export function resolve(sim: Simulation, where: Location, name: string, type: Re
   }
   if (!options.noHostsFile) {
     for (const t of types) {
-      const found = lookupHostsFile(cluster, where, name.replace(/\.$/, ''), t)
+      const found = lookupHostsFile(sim, where, name.replace(/\.$/, ''), t)
       if (found.length > 0) {
         result.answer = { source: 'files', canonicalName: found[0].canonicalName, aliases: found[0].aliases, addresses: found.map((f) => f.address) }
         return result
