@@ -1,10 +1,18 @@
 import type { Command } from './types'
 import { vtysh } from '../dataplane/metallb/vtysh'
+import { conntrack } from '../dataplane/kubeproxy/commands/conntrack'
+import { iptables } from '../dataplane/kubeproxy/commands/iptables'
+import { iptablesSave } from '../dataplane/kubeproxy/commands/iptables-save'
+import { kubeProxyRules } from '../dataplane/kubeproxy/commands/kube-proxy-rules'
+import { curl } from '../trace/commands/curl'
+import { ip } from '../trace/commands/ip'
+import { nc } from '../trace/commands/nc'
+import { ping } from '../trace/commands/ping'
 
 /**
  * Every command the shell knows, by name. Each command lives in its own file under shell/commands/ (or beside the
  * component it imitates) and is listed here once.
  */
-const all: Command[] = [vtysh]
+const all: Command[] = [vtysh, iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip]
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]))

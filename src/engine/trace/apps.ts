@@ -11,6 +11,10 @@ export interface HttpRequest {
   host: string
   path: string
   headers: Record<string, string>
+  /** `ip:port` the server sees the connection from (echo servers print it). */
+  remoteAddr?: string
+  /** http or https (echo servers print it). */
+  scheme?: 'http' | 'https'
 }
 
 export interface HttpReply {
@@ -142,7 +146,7 @@ const apps: AppModel[] = [
     http: (req, ctx) => {
       const tag = imageParts(containerOf(ctx.pod, (r) => r.startsWith('nginx'))?.image ?? '').tag
       const server = serverVersion('nginx', tag)
-      if (req.path === '/' || req.path === '/index.html') return page(200, 'OK', server, ctx, NGINX_WELCOME)
+      if (req.path === '/' || req.path === '/index.html') return page(200, 'OK', server, ctx, writtenIndex(ctx.pod, '/usr/share/nginx/html/index.html') ?? NGINX_WELCOME)
       return page(404, 'Not Found', server, ctx, notFound(server))
     },
   },
@@ -152,8 +156,62 @@ const apps: AppModel[] = [
     http: (req, ctx) => {
       const tag = imageParts(containerOf(ctx.pod, (r) => r === 'httpd')?.image ?? '').tag
       const server = /^\d+\.\d+\.\d+$/.test(tag) ? `Apache/${tag} (Unix)` : 'Apache/2.4.62 (Unix)'
-      if (req.path === '/' || req.path === '/index.html') return page(200, 'OK', server, ctx, '<html><body><h1>It works!</h1></body></html>\n')
+      if (req.path === '/' || req.path === '/index.html') return page(200, 'OK', server, ctx, writtenIndex(ctx.pod, '/usr/local/apache2/htdocs/index.html') ?? '<html><body><h1>It works!</h1></body></html>\n')
       return page(404, 'Not Found', server, ctx, '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n')
+    },
+  },
+  {
+    // hashicorp/http-echo: answers -text (plus a newline, fmt.Fprintln) on -listen (default :5678)
+    match: (r) => r === 'http-echo',
+    ports: [{ port: 5678, protocol: 'TCP', name: 'http' }],
+    http: (req, ctx) => {
+      void req
+      const args = argsOf(ctx.pod, (r) => r === 'http-echo')
+      const text = flagValue(args, 'text') ?? ''
+      const status = Number(flagValue(args, 'status-code') ?? '200') || 200
+      const body = text + '\n'
+      return {
+        status,
+        reason: status === 200 ? 'OK' : '',
+        headers: [
+          ['X-App-Name', 'http-echo'],
+          ['X-App-Version', '1.0.0'],
+          ['Date', ctx.date],
+          ['Content-Length', String(utf8Length(body))],
+          ['Content-Type', 'text/plain; charset=utf-8'],
+        ],
+        body,
+      }
+    },
+  },
+  {
+    // registry.k8s.io/echoserver (the Kubernetes docs' and ingress-nginx examples' echo server): nginx + lua on 8080,
+    // printing the request back
+    match: (r) => r === 'echoserver',
+    ports: [{ port: 8080, protocol: 'TCP', name: 'http' }, { port: 8443, protocol: 'TCP', name: 'https' }],
+    http: (req, ctx) => {
+      const [path, query] = req.path.split('?', 2)
+      const env = containerOf(ctx.pod, (r) => r === 'echoserver')?.env ?? {}
+      // the downward-API variables the echoserver manifests pass in
+      const labels: [string, string][] = [['NODE_NAME', 'node name'], ['POD_NAME', 'pod name'], ['POD_NAMESPACE', 'pod namespace'], ['POD_IP', 'pod IP']]
+      const podInfo = labels.filter(([k]) => env[k]).map(([k, label]) => `\t${label}:\t${env[k]}`)
+      const headers = Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      const lines = [
+        '', '', `Hostname: ${ctx.pod.name}`, '',
+        'Pod Information:', ...(podInfo.length ? podInfo : ['\t-no pod information available-']), '',
+        'Server values:', '\tserver_version=nginx: 1.13.3 - lua: 10008', '',
+        'Request Information:',
+        `\tclient_address=${(req.remoteAddr ?? '').split(':')[0]}`,
+        `\tmethod=${req.method}`,
+        `\treal path=${path}`,
+        `\tquery=${query ?? ''}`,
+        '\trequest_version=1.1',
+        `\trequest_scheme=${req.scheme ?? 'http'}`,
+        `\trequest_uri=${req.scheme ?? 'http'}://${req.host}:8080${req.path}`, '',
+        'Request Headers:', ...headers.map(([k, v]) => `\t${k}=${v}`), '',
+        'Request Body:', '\t-no body in request-', '', '',
+      ]
+      return page(200, 'OK', 'echoserver', ctx, lines.join('\n'), 'text/plain')
     },
   },
   {
@@ -172,6 +230,43 @@ const apps: AppModel[] = [
     ],
   },
 ]
+
+/** A pod annotation whose value is the body every HTTP request to the pod gets (200, text/plain). */
+export const RESPONSE_ANNOTATION = 'kube-hops.dev/response'
+
+/** The container's command and args as one argv (the tutorial's `sh -c "echo ... > index.html && nginx ..."`). */
+function argsOf(pod: Pod, repo: (r: string) => boolean): string[] {
+  const c = containerOf(pod, repo)
+  return c ? [...(c.command ?? []), ...(c.args ?? [])] : []
+}
+
+/** Go flag syntax: `-name=value`, `--name=value`, or `-name value`. */
+function flagValue(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?([\w-]+)(?:=(.*))?$/s.exec(args[i])
+    if (!m || m[1] !== name) continue
+    return m[2] !== undefined ? m[2] : args[i + 1]
+  }
+  return undefined
+}
+
+/**
+ * The page a container's shell command writes before starting the server: `echo '<h1>Version 1</h1>' > <file>` (echo
+ * appends a newline; `echo -n` does not). Single or double quotes, or an unquoted word list.
+ */
+export function writtenIndex(pod: Pod, file: string): string | undefined {
+  for (const c of pod.containers) {
+    const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ')
+    const at = script.indexOf(file)
+    if (at < 0) continue
+    const before = script.slice(0, at).replace(/\s*>{1,2}\s*$/, '')
+    const m = /echo\s+(-n\s+)?(?:'([^']*)'|"((?:[^"\\]|\\.)*)"|([^;&|>]*?))\s*$/.exec(before.slice(Math.max(before.lastIndexOf('echo'), 0)))
+    if (!m) continue
+    const text = m[2] ?? (m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : (m[4] ?? '').trim())
+    return m[1] ? text : text + '\n'
+  }
+  return undefined
+}
 
 function notFound(server: string): string {
   return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`
@@ -199,6 +294,9 @@ export function listens(pod: Pod, port: number, protocol: Protocol): boolean {
 
 /** The HTTP reply of a pod's server on a port; undefined when it does not speak HTTP there (MySQL). */
 export function httpReply(pod: Pod, port: number, req: HttpRequest, ctx: AppContext): HttpReply | undefined {
+  // a scenario can set any pod's answer
+  const custom = pod.annotations[RESPONSE_ANNOTATION]
+  if (custom !== undefined) return page(200, 'OK', 'kube-hops', ctx, custom.endsWith('\n') ? custom : custom + '\n', 'text/plain')
   const app = appOf(pod)
   if (app?.banner) return undefined
   if (app?.http) return app.http(req, ctx)

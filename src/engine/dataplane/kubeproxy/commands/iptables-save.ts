@@ -1,0 +1,32 @@
+import { fail, ok, type Command } from '../../../shell/types'
+import { renderIptablesSave } from '../iptables/render'
+import { TABLE_ORDER, type TableName } from '../iptables/rule'
+import { nodeRuleset } from '../state'
+import { onNode } from './common'
+
+/** `iptables-save [-t TABLE]` on a node: the kernel's rules as iptables-save 1.8.9 (nf_tables) prints them. */
+export const iptablesSave: Command = {
+  name: 'iptables-save',
+  run(args, ctx) {
+    let table: TableName | undefined
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]
+      if (a === '-t' || a === '--table') {
+        const t = args[++i]
+        if (!TABLE_ORDER.includes(t as TableName)) return fail(`iptables-save v1.8.9 (nf_tables): table '${t ?? ''}' does not exist\n`, 1)
+        table = t as TableName
+      } else if (a.startsWith('--table=')) {
+        table = a.slice(8) as TableName
+      } else if (a === '-c' || a === '--counters') {
+        continue
+      } else {
+        return fail(`iptables-save v1.8.9 (nf_tables): unknown option "${a}"\n`, 1)
+      }
+    }
+    const at = onNode(ctx, 'iptables-save')
+    if ('error' in at) return at.error
+    const rs = nodeRuleset(ctx.sim, at.node)
+    const text = renderIptablesSave(rs, ctx.sim.clock.now(), table)
+    return ok(text, { node: at.node.name, table: table ?? 'all', rules: rs.ruleCount, text })
+  },
+}
