@@ -8,11 +8,18 @@ import { curl } from '../trace/commands/curl'
 import { ip } from '../trace/commands/ip'
 import { nc } from '../trace/commands/nc'
 import { ping } from '../trace/commands/ping'
+import { digCommand } from '../dataplane/dns/commands/dig'
+import { getentCommand } from '../dataplane/dns/commands/getent'
+import { nslookupCommand } from '../dataplane/dns/commands/nslookup'
+import { cat } from './commands/cat'
+import { hostname } from './commands/hostname'
+import { kubectl } from './commands/kubectl'
 
 /**
  * Every command the shell knows, by name. Each command lives in its own file under shell/commands/ (or beside the
  * component it imitates) and is listed here once.
  */
-const all: Command[] = [vtysh, iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip]
+const all: Command[] = [cat, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
+  iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh]
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]))

@@ -18,6 +18,11 @@ export interface ShellContext {
   json: boolean
   /** Text piped into the command, if any. */
   stdin?: string
+  /**
+   * Set when `exec --repeat N --concurrency C` runs the command: run `index` (0-based) of `total`, started in
+   * concurrency wave `wave` together with up to `concurrency - 1` others (their connections are open at once).
+   */
+  run?: { index: number; total: number; wave: number; concurrency: number }
 }
 
 export interface CommandResult {

@@ -1,0 +1,38 @@
+import type { Cluster } from '../../../../cluster/types'
+import type { ManifestObject } from '../../../../manifest/types'
+import type { Simulation } from '../../../../sim/simulation'
+
+/** What the API-object builders read: the settled cluster and the objects as the user wrote them. */
+export interface ApiContext {
+  cluster: Cluster
+  objectsById: Map<string, ManifestObject>
+}
+
+export function apiContext(sim: Simulation): ApiContext {
+  return sim.memo('kubectl:api-context', () => ({
+    cluster: sim.scenario.cluster,
+    objectsById: new Map(sim.scenario.objects.map((o) => [o.id, o])),
+  }))
+}
+
+export type Json = Record<string, unknown>
+
+export function isJson(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** A nested object of the written body (`spec.template.spec`), or undefined. */
+export function pathOf(body: unknown, ...path: string[]): Json | undefined {
+  let cur: unknown = body
+  for (const p of path) {
+    if (!isJson(cur)) return undefined
+    cur = cur[p]
+  }
+  return isJson(cur) ? cur : undefined
+}
+
+/** Drop keys whose value is undefined, so JSON/YAML output omits them as Go's `omitempty` does. */
+export function compact<T extends Json>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k]
+  return o
+}

@@ -1,0 +1,43 @@
+/**
+ * A command line split into words as a POSIX shell does it for simple commands: whitespace separates words,
+ * single quotes keep everything literally, double quotes keep spaces (a backslash escapes `"`, `\`, `$` and `` ` ``),
+ * a backslash outside quotes escapes the next character. No expansion, pipes or redirections.
+ */
+export type SplitResult = { ok: true; words: string[] } | { ok: false; error: string }
+
+export function splitWords(line: string): SplitResult {
+  const words: string[] = []
+  let cur = ''
+  let inWord = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1)
+      if (end < 0) return { ok: false, error: "unexpected EOF while looking for matching `''" }
+      cur += line.slice(i + 1, end)
+      inWord = true
+      i = end
+    } else if (c === '"') {
+      let j = i + 1
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1])) j++
+        cur += line[j]
+      }
+      if (j >= line.length) return { ok: false, error: 'unexpected EOF while looking for matching `"\'' }
+      inWord = true
+      i = j
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i]
+      inWord = true
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (inWord) words.push(cur)
+      cur = ''
+      inWord = false
+    } else {
+      cur += c
+      inWord = true
+    }
+  }
+  if (inWord) words.push(cur)
+  return { ok: true, words }
+}
