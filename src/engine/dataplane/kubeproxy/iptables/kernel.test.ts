@@ -7,6 +7,8 @@ import { makeCluster, type ServiceSpec } from '../testing/fixture'
 import { compileIptables } from './compile'
 import { renderIptablesS, renderIptablesSave, renderNodeRestore } from './render'
 import { renderIptablesList } from './list'
+import { compileScenario } from '../../../scenario'
+import { gallery } from '../../../../scenarios/gallery.generated'
 
 /**
  * The real kernel as the judge: load the node's rules into a fresh network namespace with the real iptables-restore
@@ -65,4 +67,13 @@ describe.skipIf(!available)('iptables renderings against the real kernel', () =>
       expect(renderIptablesList(rs.tables.filter, { numeric: true, verbose: true, lineNumbers: true })).toBe(listV)
     })
   }
+
+  it('the service-basics golden iptables-save is what the kernel gives back', () => {
+    const compiled = compileScenario(gallery.find((g) => g.name === 'service-basics')!.files)
+    for (const node of compiled.cluster.nodes) {
+      const rs = compileIptables(compiled.cluster, node)
+      const [save] = inKernel(renderNodeRestore(rs), ['iptables-save'])
+      expect(withoutComments(renderIptablesSave(rs, 0))).toBe(withoutComments(save))
+    }
+  })
 })
