@@ -93,6 +93,128 @@ export const gallery: GalleryScenario[] = [
     ]
   },
   {
+    "name": "loadbalancer-metallb-bgp",
+    "files": [
+      {
+        "path": "lab.yaml",
+        "text": "# The tutorial's lab with a BGP router on the LAN: the nodes peer with it, clients reach other networks through it.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  router:\n    name: edge\n    ip: 192.168.100.1\n    asn: 64501\n"
+      },
+      {
+        "path": "nginx-pods.yaml",
+        "text": "# The tutorial's three nginx-php pods (lab 2), the backends of the LoadBalancer Service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-1\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-2\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-3\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n"
+      },
+      {
+        "path": "nginx-loadbalancer.yaml",
+        "text": "# Lab 3 of the tutorial: the same pods behind a LoadBalancer Service.\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-loadbalancer\nspec:\n  type: LoadBalancer        # ClusterIP + NodePort + an external address from MetalLB\n  selector:\n    app: nginx\n  ports:\n  - port: 80\n    targetPort: 80\n    protocol: TCP\n    name: http\n"
+      },
+      {
+        "path": "metallb.yaml",
+        "text": "# MetalLB in BGP mode: addresses outside the LAN, advertised by every node to the router, which spreads flows (ECMP).\napiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: bgp-pool\n  namespace: metallb-system\nspec:\n  addresses:\n  - 172.16.10.0/24\n  avoidBuggyIPs: true   # skip .0 and .255, which some home routers drop\n---\napiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata:\n  name: edge\n  namespace: metallb-system\nspec:\n  myASN: 64500\n  peerASN: 64501\n  peerAddress: 192.168.100.1\n---\napiVersion: metallb.io/v1beta1\nkind: BGPAdvertisement\nmetadata:\n  name: per-service\n  namespace: metallb-system\nspec:\n  ipAddressPools:\n  - bgp-pool\n  aggregationLength: 32\n  communities:\n  - 65535:65282        # no-advertise: the router may use the /32 but must not pass it on\n---\napiVersion: metallb.io/v1beta1\nkind: BGPAdvertisement\nmetadata:\n  name: aggregate\n  namespace: metallb-system\nspec:\n  ipAddressPools:\n  - bgp-pool\n  aggregationLength: 24\n"
+      }
+    ],
+    "title": {
+      "en": "LoadBalancer with MetalLB in BGP mode: ECMP at the router",
+      "zh": "MetalLB BGP 模式的 LoadBalancer:路由器上的 ECMP"
+    },
+    "story": {
+      "en": "The same nginx-loadbalancer Service, now announced over BGP. The lab gains a router (edge, 192.168.100.1, AS 64501); every node's speaker peers with it as AS 64500 and, because the Service's externalTrafficPolicy is Cluster, every eligible node advertises 172.16.10.1/32 (the pool avoids the buggy .0, and the /32 carries the no-advertise community 65535:65282) and the covering 172.16.10.0/24, deduplicated however many Services share it. The router installs one route with a next hop per node and its multipath hash sends each flow to one of them; the workstation reaches 172.16.10.1 through its default gateway. Set externalTrafficPolicy: Local and only the nodes running an nginx pod advertise. Try vtysh -c \"show ip bgp\" on the router.",
+      "zh": "同一个 nginx-loadbalancer Service,这次通过 BGP 宣告。实验环境多了一台路由器(edge,192.168.100.1,AS 64501);每个节点的 speaker 以 AS 64500 与它建立对等,由于 Service 的 externalTrafficPolicy 是 Cluster,每个符合条件的节点都宣告 172.16.10.1/32(地址池避开了易出问题的 .0,/32 带 no-advertise community 65535:65282)以及覆盖它的 172.16.10.0/24,无论多少 Service 共用,/24 都只宣告一次。路由器安装一条路由,每个节点一个下一跳,并用多路径哈希把每条流送往其中之一;workstation 经默认网关访问 172.16.10.1。把 externalTrafficPolicy 设为 Local,就只有运行 nginx Pod 的节点会宣告。可以在路由器上试试 vtysh -c \"show ip bgp\"。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://172.16.10.1",
+        "title": {
+          "en": "Through the router's ECMP route",
+          "zh": "经过路由器的 ECMP 路由"
+        }
+      },
+      {
+        "from": "router/edge",
+        "command": "vtysh -c \"show ip bgp\"",
+        "title": {
+          "en": "The router's BGP table",
+          "zh": "路由器的 BGP 表"
+        }
+      },
+      {
+        "from": "router/edge",
+        "command": "ip route",
+        "title": {
+          "en": "The ECMP route in the kernel",
+          "zh": "内核中的 ECMP 路由"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "kubectl get bgppeers,bgpadvertisements -n metallb-system",
+        "title": {
+          "en": "MetalLB's BGP configuration",
+          "zh": "MetalLB 的 BGP 配置"
+        }
+      }
+    ]
+  },
+  {
+    "name": "loadbalancer-metallb-l2",
+    "files": [
+      {
+        "path": "nginx-pods.yaml",
+        "text": "# The tutorial's three nginx-php pods (lab 2), the backends of the LoadBalancer Service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-1\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-2\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-3\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n"
+      },
+      {
+        "path": "nginx-loadbalancer.yaml",
+        "text": "# Lab 3 of the tutorial: the same pods behind a LoadBalancer Service.\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-loadbalancer\nspec:\n  type: LoadBalancer        # ClusterIP + NodePort + an external address from MetalLB\n  selector:\n    app: nginx\n  ports:\n  - port: 80\n    targetPort: 80\n    protocol: TCP\n    name: http\n"
+      },
+      {
+        "path": "metallb.yaml",
+        "text": "# The tutorial's MetalLB configuration: an address pool on the lab's LAN, announced in layer 2 mode.\napiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: first-pool\n  namespace: metallb-system     # MetalLB reads its configuration from its own namespace only\nspec:\n  addresses:\n  - 192.168.100.100-192.168.100.150\n---\napiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata:\n  name: l2-adv\n  namespace: metallb-system\nspec:\n  ipAddressPools:\n  - first-pool\n"
+      }
+    ],
+    "title": {
+      "en": "LoadBalancer on bare metal: MetalLB in layer 2 mode",
+      "zh": "裸金属上的 LoadBalancer:MetalLB 二层模式"
+    },
+    "story": {
+      "en": "The tutorial's lab 3 with its MetalLB pool. Without MetalLB the Service's EXTERNAL-IP stays <pending>; with the pool 192.168.100.100-192.168.100.150 and an L2Advertisement, the controller gives the first LoadBalancer Service 192.168.100.100. One node answers ARP for that address: not necessarily node1, as the tutorial says, but the node whose sha256(node name + \"#\" + IP) sorts first among the nodes with a live speaker (the control plane is excluded: kubeadm labels it node.kubernetes.io/exclude-from-external-load-balancers). A curl from the workstation starts with that ARP exchange, enters the winning node, and kube-proxy sends it on to one of the three pods. Power the winner off and another node takes the address over with a gratuitous ARP; delete metallb.yaml and the Service goes back to <pending>.",
+      "zh": "教程的实验 3,加上其中的 MetalLB 地址池。没有 MetalLB 时 Service 的 EXTERNAL-IP 一直是 <pending>;有了地址池 192.168.100.100-192.168.100.150 和 L2Advertisement 后,控制器把 192.168.100.100 分配给第一个 LoadBalancer Service。只有一个节点响应该地址的 ARP:不一定是教程所说的 node1,而是在运行着 speaker 的节点中 sha256(节点名 + \"#\" + IP) 排在最前的那个(控制平面节点被排除:kubeadm 给它打了 node.kubernetes.io/exclude-from-external-load-balancers 标签)。从 workstation 发起的 curl 先进行这次 ARP 交换,进入胜出的节点,再由 kube-proxy 转发到三个 Pod 之一。关掉胜出节点,另一个节点会用免费 ARP 接管该地址;删掉 metallb.yaml,Service 又回到 <pending>。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://192.168.100.100",
+        "title": {
+          "en": "ARP, the elected node, kube-proxy, a pod",
+          "zh": "ARP、被选中的节点、kube-proxy、Pod"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "kubectl get svc nginx-loadbalancer",
+        "title": {
+          "en": "EXTERNAL-IP from the pool",
+          "zh": "来自地址池的 EXTERNAL-IP"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "kubectl get ipaddresspools,l2advertisements -n metallb-system",
+        "title": {
+          "en": "MetalLB's configuration",
+          "zh": "MetalLB 的配置"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "ip neigh",
+        "title": {
+          "en": "Which MAC the workstation learnt",
+          "zh": "workstation 学到了哪个 MAC"
+        }
+      }
+    ]
+  },
+  {
     "name": "service-basics",
     "files": [
       {
