@@ -133,6 +133,30 @@ data: {a: b}
   })
 })
 
+describe('objects a later stage adds for the playground (range file \'\', e.g. the ingress controller)', () => {
+  it('are system: their pods take addresses from the top, their Services and pass-through objects are marked', () => {
+    const synthetic = (o: Omit<ManifestObject, 'range' | 'fieldRanges' | 'known' | 'labels' | 'annotations'>): ManifestObject =>
+      ({ ...o, labels: {}, annotations: {}, range: { file: '', startLine: 0, startCol: 0, endLine: 0, endCol: 0 }, fieldRanges: {}, known: true })
+    const extra = [
+      synthetic({ id: 'Deployment/ingress-nginx/ctl', apiVersion: 'apps/v1', kind: 'Deployment', name: 'ctl', namespace: 'ingress-nginx', body: {
+        spec: { selector: { matchLabels: { app: 'ctl' } }, template: { metadata: { labels: { app: 'ctl' } }, spec: { containers: [{ name: 'c', image: 'ctl' }] } } },
+      } }),
+      synthetic({ id: 'Service/ingress-nginx/ctl', apiVersion: 'v1', kind: 'Service', name: 'ctl', namespace: 'ingress-nginx', body: { spec: { selector: { app: 'ctl' }, ports: [{ port: 80 }] } } }),
+      synthetic({ id: 'IngressClass/nginx', apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: 'nginx', namespace: '', body: {} }),
+    ]
+    const { objects } = parseManifests([{ path: 'u.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx}]}\n' }])
+    const { cluster, diagnostics } = buildCluster([...objects, ...extra], {})
+    expect(diagnostics).toEqual([])
+    const ctl = cluster.pods.find((p) => p.namespace === 'ingress-nginx')!
+    expect(ctl.system).toBe(true)
+    expect(ctl.podIP).toMatch(/\.254$|\.253$/)
+    expect(cluster.pods.find((p) => p.name === 'p')!.podIP).toBe('10.244.1.2')
+    expect(cluster.services.find((s) => s.name === 'ctl')!.system).toBe(true)
+    expect(cluster.workloads.find((w) => w.name === 'ctl')!.system).toBe(true)
+    expect(cluster.others).toEqual([expect.objectContaining({ id: 'IngressClass/nginx', system: true, source: { object: 'IngressClass/nginx' } })])
+  })
+})
+
 describe('pod addresses', () => {
   it('user pods from .2 of their node\'s /24 (.1 is cni0), system pods from .254 down; hostNetwork pods take the node IP', () => {
     const { cluster } = build(`apiVersion: v1

@@ -137,7 +137,7 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
 
   // Services, then the slices the controllers (or the user) made for them.
   const serviceObjs = all.filter((o) => o.kind === 'Service' && o.apiVersion === 'v1')
-  const services = buildServices(serviceObjs, new Set(system), world.config, createdAt, ctx)
+  const services = buildServices(serviceObjs, world.config, createdAt, ctx)
   const endpointSlices: EndpointSlice[] = []
   for (const s of services) {
     if (s.system && s.namespace === 'default' && s.name === 'kubernetes') endpointSlices.push(kubernetesSlice(nodes, s.createdAtMs))
@@ -152,17 +152,21 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
     }
   }
 
-  const others: PassThroughObject[] = objects.filter((o) => !CONSUMED.has(o.kind) || !o.known).map((o) => ({
-    id: o.id,
-    kind: o.kind,
-    apiVersion: o.apiVersion,
-    namespace: o.namespace,
-    name: o.name,
-    labels: o.labels,
-    annotations: o.annotations,
-    body: o.body,
-    source: refOf(o),
-  }))
+  const others: PassThroughObject[] = objects.filter((o) => !CONSUMED.has(o.kind) || !o.known).map((o) => {
+    const other: PassThroughObject = {
+      id: o.id,
+      kind: o.kind,
+      apiVersion: o.apiVersion,
+      namespace: o.namespace,
+      name: o.name,
+      labels: o.labels,
+      annotations: o.annotations,
+      body: o.body,
+      source: refOf(o),
+    }
+    if (isSystemObject(o)) other.system = true
+    return other
+  })
 
   const cluster: Cluster = {
     config: world.config,

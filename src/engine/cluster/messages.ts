@@ -90,6 +90,10 @@ export const clusterMessages: MessageTable = {
     en: '{kind} "{name}": `selector` does not match template `labels` (selector {selector}, labels {labels}); the API server refuses the object',
     zh: '{kind}“{name}”:selector 与模板的 labels 不匹配(selector {selector},labels {labels});API Server 会拒绝该对象',
   },
+  'cluster.workload.podNameTaken': {
+    en: '{kind} "{name}" cannot create pod {pod}: another pod already has that name (AlreadyExists)',
+    zh: '{kind}“{name}”无法创建 Pod {pod}:已有同名 Pod(AlreadyExists)',
+  },
   'cluster.workload.badReplicas': {
     en: 'replicas "{value}" must be a whole number ≥ 0; the default 1 is used',
     zh: 'replicas“{value}”必须是 ≥ 0 的整数;改用默认值 1',

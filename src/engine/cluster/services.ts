@@ -3,6 +3,7 @@ import { isIPv4 } from '../util/ip'
 import { ClusterIpPool, NodePortPool } from './allocate'
 import { refOf, report, type BuildContext } from './context'
 import { readProtocol } from './podspec'
+import { isSystemObject } from './system'
 import { getArray, getNumber, getObject, getString, getStringList, getStringMap, getValue } from './read'
 import type { ClusterConfig, Service, ServicePort, ServiceType } from './types'
 
@@ -40,10 +41,10 @@ function apiField(path: string): string {
  * Services as the API server stores them: defaults applied (SetDefaults_Service), invalid ones refused, ClusterIPs and
  * NodePorts allocated. Written values are honoured and reserved first; the rest is allocated in document order.
  */
-export function buildServices(objs: ManifestObject[], system: Set<ManifestObject>, config: ClusterConfig, createdAt: (o: ManifestObject) => number, ctx: BuildContext): Service[] {
+export function buildServices(objs: ManifestObject[], config: ClusterConfig, createdAt: (o: ManifestObject) => number, ctx: BuildContext): Service[] {
   const ipPool = new ClusterIpPool(config.serviceCIDR)
   const portPool = new NodePortPool(config.nodePortRange.min, config.nodePortRange.max)
-  const drafts = objs.map((o) => readService(o, system.has(o), createdAt(o), ctx))
+  const drafts = objs.map((o) => readService(o, isSystemObject(o), createdAt(o), ctx))
 
   // The well-known addresses: kubernetes.default holds .1 (the apiserver's first service IP), kube-dns .10 (kubeadm).
   const wellKnown = (d: ServiceDraft) =>

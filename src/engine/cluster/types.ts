@@ -228,6 +228,8 @@ export interface PassThroughObject {
   annotations: Record<string, string>
   body: Record<string, unknown>
   source: ObjectRef
+  /** Objects the playground adds (e.g. the ingress controller's IngressClass and ConfigMap), not user-owned. */
+  system?: boolean
 }
 
 export interface Workload {

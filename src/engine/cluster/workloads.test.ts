@@ -61,6 +61,12 @@ describe('workload controllers name their pods as the real ones do', () => {
     expect(pods[0].owner).toEqual({ kind: 'StatefulSet', name: 'db' })
   })
 
+  it('StatefulSet: an ordinal name another pod already holds is not created (AlreadyExists), with a warning', () => {
+    const { cluster, diagnostics } = build(`apiVersion: v1\nkind: Pod\nmetadata: {name: db-1}\nspec: {containers: [{name: c, image: nginx}]}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  replicas: 2\n${template}\n`)
+    expect(cluster.pods.filter((p) => !p.system).map((p) => [p.name, p.owner?.kind])).toEqual([['db-1', undefined], ['db-0', 'StatefulSet']])
+    expect(diagnostics.map((d) => d.code)).toEqual(['cluster.workload.podNameTaken'])
+  })
+
   it('DaemonSet: one pod per eligible node (<name>-<5 chars>); the control-plane taint keeps it off master', () => {
     const { cluster } = build(`apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n${template}\n`)
     const pods = cluster.pods.filter((p) => p.owner?.kind === 'DaemonSet')

@@ -126,6 +126,11 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
     const revision = `${obj.name}-${templateHash(template)}`
     for (let i = 0; i < replicas; i++) {
       const name = `${obj.name}-${i}`
+      // The controller's create fails with AlreadyExists when another pod holds the ordinal name.
+      if (takenNames.has(name)) {
+        report(ctx, 'cluster.workload.podNameTaken', 'warning', { kind, name: obj.name, pod: name }, obj, 'metadata.name')
+        continue
+      }
       takenNames.add(name)
       const labels = {
         ...templateLabels,
