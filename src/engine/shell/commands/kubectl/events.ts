@@ -1,3 +1,4 @@
+import { metallbServiceEvents } from '../../../dataplane/metallb/kubectl'
 import type { Simulation } from '../../../sim/simulation'
 import { humanDuration } from '../../duration'
 import type { ApiObject } from './api'
@@ -21,7 +22,7 @@ export interface KubeEvent {
  */
 export type EventSource = (sim: Simulation, obj: ApiObject) => KubeEvent[]
 
-export const eventSources: EventSource[] = []
+export const eventSources: EventSource[] = [metallbServiceEvents]
 
 export function eventsFor(sim: Simulation, obj: ApiObject): KubeEvent[] {
   return eventSources.flatMap((source) => source(sim, obj))

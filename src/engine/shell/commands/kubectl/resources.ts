@@ -1,3 +1,4 @@
+import { METALLB_RESOURCE_TYPES } from '../../../dataplane/metallb/kubectl'
 /**
  * The resource types `kubectl get/describe` knows here, as API discovery names them (plural resource, singular,
  * short names, kind, group). kubectl resolves a type argument against all of these, case-insensitively
@@ -28,6 +29,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   { resource: 'secrets', singular: 'secret', shortNames: [], kind: 'Secret', group: '', version: 'v1', namespaced: true },
   { resource: 'ingresses', singular: 'ingress', shortNames: ['ing'], kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', namespaced: true },
   { resource: 'ingressclasses', singular: 'ingressclass', shortNames: [], kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', namespaced: false },
+  ...METALLB_RESOURCE_TYPES,
 ]
 
 // The "all" category in discovery order (core, then apps); jobs, cronjobs and HPAs have no objects here.

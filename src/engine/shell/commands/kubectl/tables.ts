@@ -1,3 +1,4 @@
+import { metallbTables } from '../../../dataplane/metallb/kubectl'
 import { humanDuration } from '../../duration'
 import { isJson, type Json } from './api/context'
 import { ageMs, type ApiObject } from './api/meta'
@@ -160,6 +161,7 @@ function templateSpec(o: ApiObject): Json {
 }
 
 const TABLES: Record<string, TableDef> = {
+  ...metallbTables,
   Pod: {
     columns: [{ name: 'NAME' }, { name: 'READY' }, { name: 'STATUS' }, { name: 'RESTARTS' }, { name: 'AGE' },
       { name: 'IP', wide: true }, { name: 'NODE', wide: true }, { name: 'NOMINATED NODE', wide: true }, { name: 'READINESS GATES', wide: true }],

@@ -81,13 +81,16 @@ function endpointsFor(svc: Service, slices: EndpointSlice[]): ApiObject {
 }
 
 /**
- * Endpoints objects: one per Service with a selector (the endpoints controller's), one per Endpoints the user wrote
+ * Endpoints objects: one per Service with a selector (the endpoints controller's), default/kubernetes (the
+ * apiserver's), one per Endpoints the user wrote
  * (kept as written, mirrored into slices by the cluster stage). ExternalName and selectorless Services get none.
  */
 export function endpointsObjects(ctx: ApiContext): ApiObject[] {
   const out: ApiObject[] = []
   for (const svc of ctx.cluster.services) {
-    if (!svc.selector || svc.type === 'ExternalName') continue
+    // The apiserver's own endpoint reconciler writes default/kubernetes's Endpoints (its addresses, port 6443).
+    const apiserverOwned = svc.system === true && svc.namespace === 'default' && svc.name === 'kubernetes'
+    if ((!svc.selector && !apiserverOwned) || svc.type === 'ExternalName') continue
     const slices = ctx.cluster.endpointSlices.filter((s) =>
       s.namespace === svc.namespace && s.serviceName === svc.name && s.managedBy !== MIRRORING_CONTROLLER)
     out.push(endpointsFor(svc, slices))

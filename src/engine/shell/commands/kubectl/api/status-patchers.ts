@@ -1,3 +1,4 @@
+import { patchMetalLBObject } from '../../../../dataplane/metallb/kubectl'
 import type { Simulation } from '../../../../sim/simulation'
 import type { ApiObject } from './meta'
 
@@ -8,4 +9,4 @@ import type { ApiObject } from './meta'
  */
 export type StatusPatcher = (sim: Simulation, obj: ApiObject) => void
 
-export const statusPatchers: StatusPatcher[] = []
+export const statusPatchers: StatusPatcher[] = [patchMetalLBObject]
