@@ -4,7 +4,7 @@ import { PodIpPool } from './allocate'
 import { report, refOf, type BuildContext } from './context'
 import { isHostNetwork, readContainers, readDnsConfig, readDnsPolicy, type PodDraft } from './podspec'
 import { getArray, getString } from './read'
-import { describeUnfit, nodeByName, pickNode, readNodeName } from './schedule'
+import { describeUnfit, hostPortsOf, nodeByName, pickNode, readNodeName } from './schedule'
 import type { ClusterNode, Pod } from './types'
 
 /** The playground's short form for an unready pod: `metadata.annotations: {kube-hops.dev/ready: "false"}`. */
@@ -49,6 +49,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     poolFor(ip)?.reserve(ip)
   }
 
+  const usedHostPorts = new Map<string, Set<string>>()
   const userCount = new Map<string, number>()
   const systemCount = new Map<string, number>()
   const reported = new Set<string>()
@@ -75,7 +76,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
       })
     }
     if (!node && !nodeName) {
-      const picked = pickNode(d, nodes, d.system ? systemCount : userCount)
+      const picked = pickNode(d, nodes, d.system ? systemCount : userCount, usedHostPorts)
       if ('node' in picked) node = picked.node
       else once(`${d.obj.id}/unschedulable`, () => report(ctx, 'cluster.pod.unschedulable', 'warning',
         { pod: d.name, reason: describeUnfit(picked.unfit, nodes.length) }, d.obj, d.field))
@@ -83,6 +84,9 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     if (node) {
       const counts = d.system ? systemCount : userCount
       counts.set(node.name, (counts.get(node.name) ?? 0) + 1)
+      let ports = usedHostPorts.get(node.name)
+      if (!ports) { ports = new Set(); usedHostPorts.set(node.name, ports) }
+      for (const p of hostPortsOf(d)) ports.add(p)
     }
 
     const hostNetwork = isHostNetwork(d)

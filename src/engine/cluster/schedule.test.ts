@@ -95,6 +95,17 @@ describe('scheduling', () => {
     expect(down.map((p) => [p.nodeName, p.ready])).toEqual([['n1', true], ['n2', false]])
   })
 
+  it('NodePorts: two pods cannot hold the same hostPort on one node; hostNetwork ports count as host ports', () => {
+    const hp = '  containers: [{name: c, image: nginx, ports: [{containerPort: 80, hostPort: 8080}]}]\n'
+    const three = (pod('a', hp) + pod('b', hp) + pod('c', hp)).replaceAll('  containers: [{name: c, image: nginx}]\n', '')
+    const { cluster, diagnostics } = build(three)
+    expect(cluster.pods.filter((p) => !p.system).map((p) => [p.name, p.nodeName, p.phase])).toEqual([['a', 'node1', 'Running'], ['b', 'node2', 'Running'], ['c', '', 'Pending']])
+    expect(diagnostics[0].params.reason).toContain("2 node(s) didn't have free ports for the requested pod ports")
+    const hn = '  hostNetwork: true\n  containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]\n'
+    const hostNet = (pod('x', hn) + pod('y', hn)).replaceAll('  containers: [{name: c, image: nginx}]\n', '') + pod('z', '  containers: [{name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}]\n').replace('  containers: [{name: c, image: nginx}]\n', '')
+    expect(nodesOf(hostNet)).toEqual(['node1', 'node2', ''])
+  })
+
   it('a pod that fits nowhere is Pending with the scheduler\'s FailedScheduling message', () => {
     const { cluster, diagnostics } = build(pod('a', '  nodeSelector: {disk: ssd}\n'))
     expect(cluster.pods.find((p) => p.name === 'a')!.phase).toBe('Pending')

@@ -1,6 +1,6 @@
 import type { PodDraft, Toleration } from './podspec'
 import { readTolerations } from './podspec'
-import { getArray, getObject, getString, getStringList, getStringMap, isObject } from './read'
+import { getArray, getNumber, getObject, getString, getStringList, getStringMap, isObject } from './read'
 import type { ClusterNode, Taint } from './types'
 
 /** Why a node cannot take a pod: the scheduler's filter plugins, one reason each. */
@@ -9,6 +9,7 @@ export type UnfitReason =
   | { reason: 'nodeAffinity' }
   | { reason: 'taint'; taint: Taint }
   | { reason: 'unschedulable' }
+  | { reason: 'hostPort'; port: string }
 
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
 
@@ -81,6 +82,26 @@ function untoleratedPreferences(tolerations: Toleration[], node: ClusterNode): n
 }
 
 /**
+ * The host ports a pod claims on its node (`PROTOCOL/port`): every written hostPort; for hostNetwork pods the API
+ * defaults hostPort to containerPort, so every container port counts.
+ */
+export function hostPortsOf(draft: PodDraft): string[] {
+  const hostNetwork = draft.spec.hostNetwork === true
+  const out: string[] = []
+  for (const list of ['containers', 'initContainers']) {
+    for (const c of getArray(draft.spec, list)) {
+      if (list === 'initContainers' && getString(c, 'restartPolicy') !== 'Always') continue
+      for (const p of getArray(c, 'ports')) {
+        const hostPort = getNumber(p, 'hostPort') ?? (hostNetwork ? getNumber(p, 'containerPort') : undefined)
+        if (hostPort === undefined || hostPort <= 0) continue
+        out.push(`${getString(p, 'protocol') || 'TCP'}/${hostPort}`)
+      }
+    }
+  }
+  return out
+}
+
+/**
  * Picks a node: among the nodes that pass the filters, the one with fewest untolerated PreferNoSchedule taints,
  * then fewest pods, then the earliest in node order (a deterministic stand-in for the scheduler's scoring).
  * Returns the reasons per node when nothing fits.
@@ -89,13 +110,18 @@ export function pickNode(
   draft: PodDraft,
   nodes: ClusterNode[],
   podCount: Map<string, number>,
+  usedHostPorts: Map<string, Set<string>> = new Map(),
 ): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
   const tolerations = readTolerations(draft)
+  const wanted = hostPortsOf(draft)
   let best: ClusterNode | undefined
   let bestKey: [number, number, number] | undefined
   const unfit: { node: string; why: UnfitReason }[] = []
   nodes.forEach((node, i) => {
-    const why = unfitReason(draft, node, tolerations)
+    // NodePorts filter (after NodeAffinity in the default profile): a host port already taken on the node.
+    const taken = usedHostPorts.get(node.name)
+    const clash = taken ? wanted.find((p) => taken.has(p)) : undefined
+    const why = unfitReason(draft, node, tolerations) ?? (clash ? { reason: 'hostPort' as const, port: clash } : undefined)
     if (why) {
       unfit.push({ node: node.name, why })
       return
@@ -119,6 +145,7 @@ export function describeUnfit(unfit: { node: string; why: UnfitReason }[], total
       case 'nodeSelector':
       case 'nodeAffinity': text = "node(s) didn't match Pod's node affinity/selector"; break
       case 'unschedulable': text = 'node(s) were unschedulable'; break
+      case 'hostPort': text = "node(s) didn't have free ports for the requested pod ports"; break
     }
     counts.set(text, (counts.get(text) ?? 0) + 1)
   }
