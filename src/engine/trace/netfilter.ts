@@ -74,6 +74,8 @@ export function runHook(table: TableName, hook: string, pkt: WalkPacket, env: Ne
     pending = 0
   }
 
+  // the packet as the matches see it (its addresses change only with DNAT, which ends the table)
+  const mp = toMatchPacket(pkt, env)
   const returnFromChain = () => {
     const mark = jumpMarks.pop()
     if (mark && run.hops.length === mark.hopsBefore + 1) {
@@ -96,7 +98,8 @@ export function runHook(table: TableName, hook: string, pkt: WalkPacket, env: Ne
     run.rulesEvaluated++
     pending++
     const m: MatchResult = { ok: false }
-    const matched = matchRule(rule.args, toMatchPacket(pkt, env), env, m)
+    mp.mark = pkt.mark
+    const matched = matchRule(rule.args, mp, env, m)
     const stat = rule.args.find((a): a is Extract<Arg, { kind: 'statistic' }> => a.kind === 'statistic')
     const draw = m.draw && stat
       ? { value: m.draw.value, threshold: m.draw.threshold, description: `statistic --probability ${printedProbability(stat.probability)}` }

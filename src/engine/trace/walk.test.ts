@@ -149,7 +149,7 @@ describe('packet walk through the iptables rules', () => {
     }
     expect(counts.size).toBe(3)
     for (const n of counts.values()) expect(Math.abs(n / 3000 - 1 / 3)).toBeLessThan(0.03)
-  })
+  }, 60_000)
 
   // proxier_test.go TestSessionAffinity-style: -m recent --rcheck pins a client to the endpoint it was sent to
   it('with ClientIP affinity every request from one client reaches one pod', () => {

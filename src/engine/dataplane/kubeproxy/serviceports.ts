@@ -1,6 +1,8 @@
 import type { Cluster, Service, ServicePort } from '../../cluster/types'
 import type { ObjectId } from '../../core/ids'
-import { sha256Base32 } from '../../util/hash'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
+import { base32 } from '@scure/base'
 import { isIPv4, parseCidr } from '../../util/ip'
 import type { L4 } from './iptables/rule'
 
@@ -49,14 +51,19 @@ export interface ServicePortInfo {
   endpoints: EndpointInfo[]
 }
 
+/** base32.StdEncoding(sha256(text))[:16]: 16 base32 characters are the digest's first 10 bytes exactly. */
+function hash16(text: string): string {
+  return base32.encode(sha256(utf8ToBytes(text)).subarray(0, 10))
+}
+
 // kube-proxy portProtoHash: base32(sha256(servicePortName + protocol))[:16]
 export function portProtoHash(servicePortName: string, protocol: string): string {
-  return sha256Base32(servicePortName + protocol).slice(0, 16)
+  return hash16(servicePortName + protocol)
 }
 
 // kube-proxy servicePortEndpointChainName: "KUBE-SEP-" + base32(sha256(spn + protocol + endpoint))[:16]
 export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return 'KUBE-SEP-' + sha256Base32(servicePortName + protocol + endpoint).slice(0, 16)
+  return 'KUBE-SEP-' + hash16(servicePortName + protocol + endpoint)
 }
 
 // proxy.ServicePortName.String(): "ns/name:port", the ":port" omitted for an unnamed port
