@@ -146,8 +146,8 @@ export const traceMessages: MessageTable = {
     zh: '{node} 经 cni0 网桥把数据包交给本节点上的 Pod {dst}({route})。',
   },
   'trace.route.remote': {
-    en: '{node} routes {dst} to {via} over the pod network ({route}).',
-    zh: '{node} 通过 Pod 网络把 {dst} 路由到 {via}({route})。',
+    en: '{node} routes {dst} to {via} ({route}).',
+    zh: '{node} 把 {dst} 路由到 {via}({route})。',
   },
   'trace.route.out': { en: '{node} sends {dst} out of eth0 ({route}).', zh: '{node} 从 eth0 发出 {dst}({route})。' },
   'trace.route.nohost': {

@@ -105,7 +105,11 @@ export function routeOn(cluster: Cluster, node: ClusterNode, dst: string): Route
   if (other) return { text: `${other.podCIDR} via ${other.ip} dev eth0`, dev: 'eth0', via: other, prefSrc: node.ip }
   const sub = parseCidr(nodeSubnet(cluster))
   if (sub && cidrContains(sub, dst)) {
-    return { text: `${sub.text} dev eth0 proto kernel scope link src ${node.ip}`, dev: 'eth0', prefSrc: node.ip }
+    // another node on the lab network: delivered to it directly (it owns the address)
+    const peer = cluster.nodes.find((n) => n.ip === dst && n.name !== node.name)
+    const r: Route = { text: `${sub.text} dev eth0 proto kernel scope link src ${node.ip}`, dev: 'eth0', prefSrc: node.ip }
+    if (peer) r.via = peer
+    return r
   }
   return { text: `default via ${defaultGateway(cluster)} dev eth0 proto static`, dev: 'eth0', prefSrc: node.ip }
 }

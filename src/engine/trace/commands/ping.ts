@@ -30,7 +30,10 @@ export const ping: Command = {
     const addr = t.address ?? host
     const answered = t.outcome.result === 'ok'
     // one router hop (a node forwarding) lowers the TTL by one per kernel that forwards the packet
-    const forwards = t.hops.filter((h) => h.stage === 'route' && h.note.code === 'trace.route.remote').length + (t.hops.some((h) => h.note.code === 'trace.route.local') ? 1 : 0)
+    const forwarding = new Set(t.hops.filter((h) => h.note.code === 'trace.route.remote' || h.note.code === 'trace.route.local').map((h) => h.node))
+    const origin = ctx.where.kind === 'node' ? ctx.where.node.name : ctx.where.kind === 'pod' && ctx.where.pod.hostNetwork ? ctx.where.pod.nodeName : undefined
+    if (origin) forwarding.delete(origin)
+    const forwards = forwarding.size
     const ttl = 64 - forwards
     const rtt = (i: number) => (0.05 + 0.3 * forwards + ((i * 37) % 11) / 100).toFixed(3)
     let out = busybox ? `PING ${host} (${addr}): 56 data bytes\n` : `PING ${host} (${addr}) 56(84) bytes of data.\n`
