@@ -85,6 +85,8 @@ export interface Outcome {
   /** Why the backend saw that address (a catalogue code). */
   clientIPReason?: string
   httpStatus?: number
+  /** The path the backend received (after an Ingress rewrite-target). */
+  path?: string
   /** A catalogue code explaining a failure. */
   reason?: { code: string; params: Record<string, string> }
 }
@@ -110,5 +112,7 @@ export interface RequestSpec {
     path: string
     scheme: 'http' | 'https'
     headers: Record<string, string>
+    /** curl -k: do not verify the server's certificate. */
+    insecure?: boolean
   }
 }

@@ -5,6 +5,8 @@ import { saveRule } from '../dataplane/kubeproxy/iptables/render'
 import type { Rule } from '../dataplane/kubeproxy/iptables/rule'
 import { nodeRuleset, recentLists } from '../dataplane/kubeproxy/state'
 import type { Simulation } from '../sim/simulation'
+import { answerAtController } from '../dataplane/ingress/walk-step'
+import { isIngressControllerPod } from '../dataplane/ingress/controller'
 import { httpReply, isBannerServer, listens, mysqlVersion, type HttpReply } from './apps'
 import { runHook, packetView, type ChainRun, type NetfilterEnv, type WalkPacket } from './netfilter'
 import {
@@ -319,7 +321,7 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
     return result({ result: 'refused', service: c.service, reason: { code: 'trace.node.refused', params: { node: node.name, port: String(port), proto: c.spec.protocol.toLowerCase() } } }, { address: c.address })
   }
   log.add({ stage: 'pod', at: hostPod?.id ?? node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'delivered', note: { code: 'trace.node.deliver', params: { node: node.name, port: String(port) } } })
-  replyPath(sim, cluster, pkt, log, visited, c)
+  if (hostPod && c.spec.http && isIngressControllerPod(hostPod)) return viaController(sim, cluster, hostPod, pkt, log, visited, result, c, { result: 'ok', clientIP: pkt.src, clientIPReason: clientReason(c) })
   return result({ result: 'ok', service: c.service, clientIP: pkt.src, clientIPReason: clientReason(c) }, { address: c.address })
 }
 
@@ -345,6 +347,7 @@ function finishAtPod(sim: Simulation, cluster: Cluster, owner: Owner | undefined
     note: { code: 'trace.pod.deliver', params: { pod: podRef, ip: pod.podIP, port: String(port), proto: c.spec.protocol.toLowerCase(), src: pkt.src } },
   })
   const outcome: Outcome = { result: 'ok', service: c.service, pod: podRef, endpoint: c.endpoint ?? `${pkt.dst}:${port}`, clientIP: pkt.src, clientIPReason: clientReason(c) }
+  if (c.spec.http && isIngressControllerPod(pod)) return viaController(sim, cluster, pod, pkt, log, visited, result, c, outcome)
   let reply: HttpReply | undefined
   if (c.spec.http && !isBannerServer(pod)) {
     reply = httpReply(pod, port, { method: c.spec.http.method, host: c.spec.host, path: c.spec.http.path, headers: c.spec.http.headers }, {
@@ -359,6 +362,37 @@ function finishAtPod(sim: Simulation, cluster: Cluster, owner: Owner | undefined
   }
   replyPath(sim, cluster, pkt, log, visited, c)
   return result(outcome, { address: c.address, answeredBy: pod, httpReply: reply })
+}
+
+/**
+ * The request reached an ingress-nginx controller pod: the controller routes it and proxies to the endpoint on a
+ * connection of its own (dataplane/ingress/walk-step.ts); its reply then travels back like any other.
+ */
+function viaController(sim: Simulation, cluster: Cluster, pod: Pod, pkt: WalkPacket, log: HopLog, visited: { node: ClusterNode; entry: ConntrackEntry }[], result: Finish, c: Ctx, outcome: Outcome): WalkResult {
+  const http = c.spec.http!
+  const defaultPort = http.scheme === 'https' ? 443 : 80
+  const ans = answerAtController(sim, pod, {
+    method: http.method, scheme: http.scheme,
+    host: headerOf(http.headers, 'host') ?? (c.spec.port === defaultPort ? c.spec.host : `${c.spec.host}:${c.spec.port}`),
+    path: http.path, headers: http.headers, clientIP: pkt.src, serverPort: pkt.dstPort ?? defaultPort,
+    ...(http.insecure ? { insecure: true } : {}),
+  }, httpDate(sim.clock.now()), (spec) => traceRequest(sim, spec))
+  for (const h of ans.hops) log.add(h)
+  log.rules += ans.rulesEvaluated
+  const podRef = name(pod)
+  if (ans.tlsFailure) {
+    return result({ ...outcome, result: 'tls-error', pod: podRef, reason: { code: ans.tlsFailure.code, params: ans.tlsFailure.params } }, { address: c.address, answeredBy: pod })
+  }
+  const backend = ans.backendPod
+  const done: Outcome = { ...outcome, pod: backend ? name(backend) : podRef, httpStatus: ans.reply?.status }
+  if (ans.backendPath !== undefined) done.path = ans.backendPath
+  replyPath(sim, cluster, pkt, log, visited, c)
+  return result(done, { address: c.address, answeredBy: backend ?? pod, httpReply: ans.reply })
+}
+
+function headerOf(headers: Record<string, string>, key: string): string | undefined {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === key) return v
+  return undefined
 }
 
 /** The reply, back through every node the request crossed, each undoing what its conntrack entry did. */
