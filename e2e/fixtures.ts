@@ -30,7 +30,7 @@ export { expect }
 export const flowNode = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`)
 export const flowEdge = (page: Page, source: string, target: string) => page.getByTestId(`rf__edge-${source}->${target}`)
 
-/** Waits for Monaco to be up and its YAML language worker to have answered once. */
+/** Waits for the lazily loaded Monaco editor to show its text (a shared 2-core machine can take a few seconds). */
 export async function editorReady(page: Page) {
-  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible()
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 20_000 })
 }

@@ -120,3 +120,26 @@ test('speaks Chinese', async ({ page }) => {
   await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
   await page.screenshot({ path: 'test-results/screens/chinese.png' })
 })
+
+test('dark theme and a large screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.goto('/')
+  await editorReady(page)
+  await page.getByTestId('theme').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible()
+  await page.getByTestId('service-default/mysql-service').click()
+  await page.screenshot({ path: 'test-results/screens/dark-1920.png' })
+})
+
+// `DOCS_SCREENSHOT=1 npx playwright test -g "docs screenshot"` refreshes the README's picture.
+test('docs screenshot', async ({ page }) => {
+  test.skip(!process.env.DOCS_SCREENSHOT, 'only when refreshing docs/screenshot.png')
+  await page.goto('/')
+  await editorReady(page)
+  await expect(page.locator('.monaco-editor .mtk1').first()).toBeVisible()
+  await page.getByTestId('service-default/nginx-nodeport').click()
+  await expect(page.getByTestId('inspector-endpoints').locator('li')).toHaveCount(3)
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/screenshot.png' })
+})

@@ -11,7 +11,9 @@ import './styles.css'
 const store = appStore.getState()
 store.setLang(preferredLang(navigator.languages ?? [navigator.language]))
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.setTheme('dark')
-store.loadScenario(gallery[0])
+// The tutorial's first two labs open the playground, whatever order the gallery lists scenarios in.
+const DEFAULT_SCENARIO = 'service-basics'
+store.loadScenario(gallery.find((s) => s.name === DEFAULT_SCENARIO) ?? gallery[0])
 
 const compiler = startCompilerWorker()
 startCompileLoop(appStore, (request) => compiler.api.compile(request))

@@ -4,7 +4,7 @@ import { gallery } from '../scenarios/gallery.generated'
 import { compileForCanvas } from './compile'
 
 const elk = new ELK()
-const defaultFiles = gallery[0].files
+const defaultFiles = gallery.find((s) => s.name === 'service-basics')!.files
 
 describe('compileForCanvas on the real engine', () => {
   it('draws the default scenario: its pods in node boxes, its Services linked to their endpoints', async () => {

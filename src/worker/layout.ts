@@ -51,7 +51,10 @@ export async function layoutCanvas(graph: CanvasGraph, elk: ElkLayouter): Promis
       top.push(box)
     }
   }
-  for (const n of graph.nodes) {
+  // In a box, the user's pods come first and the playground's system pods (CoreDNS, speakers) after them, so the
+  // pods the user reasons about sit nearest the Services.
+  const ordered = [...graph.nodes.filter((n) => !n.system), ...graph.nodes.filter((n) => n.system)]
+  for (const n of ordered) {
     if (n.kind === 'node') continue
     const leaf: ElkNode = { id: n.id, width: n.width, height: n.height }
     const box = n.parent ? groups.get(n.parent) : undefined

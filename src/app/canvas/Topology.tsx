@@ -18,8 +18,10 @@ import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
 import type { CanvasNode, PositionedGraph } from './model'
 
-const KIND_COLOR: Record<CanvasNode['kind'], string> = {
-  client: '#64748b', router: '#64748b', node: '#cbd5e1', pod: '#0ea5a4', service: '#6366f1',
+// MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
+const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
+  light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5' },
+  dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8' },
 }
 
 function touches(n: CanvasNode, selection: string | null): boolean {
@@ -36,7 +38,8 @@ function toFlowNodes(graph: PositionedGraph, selection: string | null, positions
     width: n.width,
     height: n.height,
     selected: touches(n, selection),
-    zIndex: n.kind === 'node' ? 0 : 1,
+    // Stacking: node boxes (0) under the endpoint edges (1, 2 when active) under the cards (5).
+    zIndex: n.kind === 'node' ? 0 : 5,
     ariaLabel: `${n.kind} ${n.id}`,
   }))
 }
@@ -63,6 +66,7 @@ function Canvas() {
   const selection = useApp((s) => s.selection)
   const positions = useApp((s) => s.positions)
   const lang = useApp((s) => s.lang)
+  const theme = useApp((s) => s.theme)
   const { result, outdated } = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }), [current, lastGood])
   const graph = result?.graph
   const { fitView } = useReactFlow()
@@ -115,6 +119,7 @@ function Canvas() {
         onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
         onPaneClick={() => appStore.getState().select(null, 'canvas')}
         nodesConnectable={false}
+        zIndexMode="manual"
         edgesFocusable={false}
         minZoom={0.1}
         maxZoom={2}
@@ -123,7 +128,7 @@ function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 168, height: 112 }}
-          nodeColor={(n) => KIND_COLOR[(n.data as CardNode['data']).node.kind]}
+          nodeColor={(n) => KIND_COLOR[theme][(n.data as CardNode['data']).node.kind]}
           nodeStrokeWidth={2} position="bottom-right" />
       </ReactFlow>
     </div>

@@ -63,6 +63,8 @@ export default function MonacoEditor() {
       renderLineHighlight: 'line',
       theme: state.theme === 'dark' ? 'vs-dark' : 'vs',
       fixedOverflowWidgets: true,
+      // Sticky scroll would show the previous YAML document's keys above the next one's: misleading here.
+      stickyScroll: { enabled: false },
       ariaLabel: 'YAML',
       padding: { top: 8 },
     })
