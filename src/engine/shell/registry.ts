@@ -11,6 +11,8 @@ import { ping } from '../trace/commands/ping'
 import { digCommand } from '../dataplane/dns/commands/dig'
 import { getentCommand } from '../dataplane/dns/commands/getent'
 import { nslookupCommand } from '../dataplane/dns/commands/nslookup'
+// names in curl, nc and ping resolve through CoreDNS from here on (the trace/resolve.ts seam)
+import '../dataplane/dns/register'
 import { cat } from './commands/cat'
 import { hostname } from './commands/hostname'
 import { kubectl } from './commands/kubectl'
