@@ -55,12 +55,17 @@ describe.skipIf(!available)('iptables renderings against the real kernel', () =>
   for (const node of cluster.nodes) {
     it(`iptables-save, -S and -L on ${node.name} match the real tools`, () => {
       const rs = compileIptables(cluster, node)
-      const [save, natS, list, listV] = inKernel(renderNodeRestore(rs), [
+      const [save, natS, list, listV, names, namesV] = inKernel(renderNodeRestore(rs), [
         'iptables-save',
         'iptables -t nat -S',
         'iptables -t nat -L -n',
         'iptables -L -n -v --line-numbers',
+        // without -n: names for protocols, ports and "anywhere" (no resolver in the namespace, so addresses stay numeric)
+        'iptables -t nat -L',
+        'iptables -t nat -L -v',
       ])
+      expect(renderIptablesList(rs.tables.nat, { numeric: false, verbose: false, lineNumbers: false })).toBe(names)
+      expect(renderIptablesList(rs.tables.nat, { numeric: false, verbose: true, lineNumbers: false })).toBe(namesV)
       expect(withoutComments(renderIptablesSave(rs, 0))).toBe(withoutComments(save))
       expect(renderIptablesS(rs.tables.nat)).toBe(natS)
       expect(renderIptablesList(rs.tables.nat, { numeric: true, verbose: false, lineNumbers: false })).toBe(list)

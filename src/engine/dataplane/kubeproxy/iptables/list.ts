@@ -16,7 +16,7 @@ export interface ListFormat {
 
 const PROTO_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, sctp: 132 }
 // /etc/services names iptables prints for ports without -n
-const PORT_NAMES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 6443: 'sun-sr-https', 8080: 'http-alt' }
+const PORT_NAMES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 8080: 'http-alt' }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s)
@@ -39,9 +39,15 @@ function header(table: Table, chain: Chain, f: ListFormat): string {
   return out + '\n'
 }
 
+// /etc/networks on Debian: the names xtables_ipaddr_to_anyname finds with getnetbyaddr
+const NETWORK_NAMES: Record<string, string> = { '127.0.0.0': 'loopback', '169.254.0.0': 'link-local' }
+
 function address(cidr: string | undefined, numeric: boolean): string {
   if (!cidr) return numeric ? '0.0.0.0/0' : 'anywhere'
-  return cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr
+  const [ip, prefix] = cidr.split('/')
+  // without -n an address is named when the resolver knows it (no reverse DNS for cluster addresses here)
+  const shown = numeric ? ip : NETWORK_NAMES[ip] ?? ip
+  return prefix === '32' ? shown : `${shown}/${prefix}`
 }
 
 function port(n: number, numeric: boolean): string {
@@ -100,7 +106,9 @@ export function listRule(r: Rule, index: number, f: ListFormat): string {
   // iptables 1.8.9 prints the protocol number with -n and its name without
   out += pad(f.numeric ? String(proto ? PROTO_NUMBERS[proto.proto] : 0) : proto ? proto.proto : 'all', 5)
   out += '-- '
-  if (f.verbose) out += ' ' + pad('*', 6) + ' ' + pad('*', 6) + ' '
+  // no interface match: "*" with -n, "any" without
+  const anyIface = f.numeric ? '*' : 'any'
+  if (f.verbose) out += ' ' + pad(anyIface, 6) + ' ' + pad(anyIface, 6) + ' '
   out += (src?.not ? '!' : ' ') + pad(address(src && withSlash(src.cidr), f.numeric), 19) + ' '
   out += (dst?.not ? '!' : ' ') + pad(address(dst && withSlash(dst.cidr), f.numeric), 19) + ' '
   for (const a of r.args) out += matchText(a, dport, f.numeric)
