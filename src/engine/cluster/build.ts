@@ -9,7 +9,7 @@ import { readKubeProxy } from './kubeproxy'
 import { lintCluster } from './lint'
 import type { PodDraft } from './podspec'
 import { settlePods } from './pods'
-import { getObject, getString } from './read'
+import { getArray, getObject, getString, isObject } from './read'
 import { unfitReason } from './schedule'
 import { indexPods } from './selector'
 import { buildServices } from './services'
@@ -93,11 +93,26 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
   const workloads: Workload[] = []
   const drafts: PodDraft[] = []
   const expanded: ExpandedWorkload[] = []
+  // Written pods first, so controllers can claim the ones that are theirs (imports) before making new ones.
+  const written = new Map<ManifestObject, PodDraft>()
+  const writtenByNamespace = new Map<string, PodDraft[]>()
+  for (const o of all) {
+    if (o.kind !== 'Pod' || o.apiVersion !== 'v1') continue
+    const d = podDraft(o, createdAt(o))
+    written.set(o, d)
+    const list = writtenByNamespace.get(o.namespace)
+    if (list) list.push(d)
+    else writtenByNamespace.set(o.namespace, [d])
+  }
+  const seen = new Set<PodDraft>()
   for (const o of all) {
     if (o.kind === 'Pod' && o.apiVersion === 'v1') {
-      drafts.push(podDraft(o, createdAt(o)))
+      const d = written.get(o)!
+      seen.add(d)
+      drafts.push(d)
     } else if (WORKLOAD_KINDS.has(o.kind) && o.apiVersion === 'apps/v1') {
-      const w = expandWorkload(o, createdAt(o), ctx, namesOf('Pod', o.namespace), isSystemObject(o))
+      const existing = (writtenByNamespace.get(o.namespace) ?? []).map((d) => ({ draft: d, before: seen.has(d) }))
+      const w = expandWorkload(o, createdAt(o), ctx, namesOf('Pod', o.namespace), isSystemObject(o), existing)
       if (!w) continue
       workloads.push(w.workload)
       expanded.push(w)
@@ -105,6 +120,7 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
         // The DaemonSet controller: one pod on every node the pod fits (taints honoured, cordoning ignored).
         let ordinal = 0
         for (const node of nodes) {
+          if (w.daemonSet.coveredNodes.has(node.name)) continue
           const d = daemonSetDraft(w, node.name, ordinal, namesOf('Pod', o.namespace))
           if (unfitReason(d, node)) {
             namesOf('Pod', o.namespace).delete(d.name)
@@ -113,7 +129,7 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
           ordinal++
           drafts.push(d)
         }
-        w.workload.replicas = ordinal
+        w.workload.replicas = ordinal + w.daemonSet.coveredNodes.size
       } else {
         drafts.push(...w.drafts)
       }
@@ -203,6 +219,11 @@ function podDraft(o: ManifestObject, createdAtMs: number): PodDraft {
   }
   const deletion = getString(o.body, 'metadata', 'deletionTimestamp')
   if (deletion) d.deletionTimestamp = deletion
+  // metadata.ownerReferences: the controller reference (controller: true), as an import carries it.
+  const refs = getArray(o.body, 'metadata', 'ownerReferences').filter(isObject)
+  const ref = refs.find((r) => r.controller === true) ?? refs[0]
+  const kind = getString(ref, 'kind'), name = getString(ref, 'name')
+  if (kind && name) d.owner = { kind, name }
   return d
 }
 

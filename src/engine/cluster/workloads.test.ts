@@ -67,6 +67,49 @@ describe('workload controllers name their pods as the real ones do', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['cluster.workload.podNameTaken'])
   })
 
+  it('ClaimPods: an imported Deployment keeps its ReplicaSet\'s pods (ownerReferences) and makes only the missing ones', () => {
+    const imported = (name: string, node: string, ip: string) => `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels: {app: web, pod-template-hash: 7d4b9c8f5}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-7d4b9c8f5, controller: true, uid: x}]
+spec: {nodeName: ${node}, containers: [{name: nginx, image: nginx:1.27}]}
+status: {phase: Running, podIP: ${ip}}
+`
+    const { cluster } = build(`apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n${template}\n` +
+      imported('web-7d4b9c8f5-abcde', 'node1', '10.244.1.7') + imported('web-7d4b9c8f5-fghij', 'node2', '10.244.2.7'))
+    const w = cluster.workloads.find((x) => x.name === 'web')!
+    expect(w.replicaSetName).toBe('web-7d4b9c8f5')
+    const pods = cluster.pods.filter((p) => p.owner?.name === 'web-7d4b9c8f5')
+    expect(pods.map((p) => p.name)).toEqual([expect.stringMatching(new RegExp(`^web-7d4b9c8f5-${SAFE}{5}$`)), 'web-7d4b9c8f5-abcde', 'web-7d4b9c8f5-fghij'])
+    expect(pods[0].labels['pod-template-hash']).toBe('7d4b9c8f5')
+    expect(w.pods).toHaveLength(3)
+  })
+
+  it('ClaimPods: a ReplicaSet adopts an orphan pod written before it that its selector matches', () => {
+    const { cluster } = build(`apiVersion: v1\nkind: Pod\nmetadata: {name: stray, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx}]}\n---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: web}\nspec:\n  replicas: 2\n${template}\n`)
+    const pods = cluster.pods.filter((p) => !p.system)
+    expect(pods.map((p) => [p.name.replace(new RegExp(`${SAFE}{5}$`), '*'), p.owner?.name])).toEqual([['stray', 'web'], ['web-*', 'web']])
+  })
+
+  it('ClaimPods: imported DaemonSet pods cover their nodes; StatefulSet pods of its own are kept silently', () => {
+    const ds = `apiVersion: v1
+kind: Pod
+metadata: {name: agent-x1y2z, labels: {app: web}, ownerReferences: [{kind: DaemonSet, name: agent, controller: true}]}
+spec: {nodeName: node2, containers: [{name: c, image: nginx}]}
+status: {podIP: 10.244.2.9}
+---
+apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n${template}\n`
+    const { cluster } = build(ds)
+    expect(cluster.pods.filter((p) => p.owner?.kind === 'DaemonSet').map((p) => p.nodeName).sort()).toEqual(['node1', 'node2'])
+    const sts = `apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, labels: {app: web}, ownerReferences: [{kind: StatefulSet, name: db, controller: true}]}\nspec: {containers: [{name: c, image: nginx}]}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  replicas: 2\n${template}\n`
+    const r = build(sts)
+    expect(r.diagnostics).toEqual([])
+    expect(r.cluster.pods.filter((p) => p.owner?.kind === 'StatefulSet').map((p) => p.name)).toEqual(['db-0', 'db-1'])
+  })
+
   it('DaemonSet: one pod per eligible node (<name>-<5 chars>); the control-plane taint keeps it off master', () => {
     const { cluster } = build(`apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n${template}\n`)
     const pods = cluster.pods.filter((p) => p.owner?.kind === 'DaemonSet')

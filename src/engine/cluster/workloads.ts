@@ -6,7 +6,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js'
 import { refOf, report, type BuildContext } from './context'
 import type { PodDraft, Toleration } from './podspec'
 import { canonicalJson, getObject, getString, getStringMap, getValue, type Json } from './read'
-import { formatSelector, isEmptySelector, readLabelSelector, selectorMatches } from './selector'
+import { formatSelector, isEmptySelector, readLabelSelector, selectorMatches, type LabelSelector } from './selector'
 import type { Workload } from './types'
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'])
@@ -16,7 +16,14 @@ export interface ExpandedWorkload {
   workload: Workload
   drafts: PodDraft[]
   /** For a DaemonSet: the pod template, stamped per eligible node by `daemonSetDraft`. */
-  daemonSet?: { template: Json; obj: ManifestObject; labels: Record<string, string>; annotations: Record<string, string> }
+  daemonSet?: {
+    template: Json
+    obj: ManifestObject
+    labels: Record<string, string>
+    annotations: Record<string, string>
+    /** Nodes that already run one of its pods (imported): the controller makes no second one there. */
+    coveredNodes: Set<string>
+  }
 }
 
 /**
@@ -48,7 +55,32 @@ export function generateName(base: string, ordinal: number, taken: Set<string>):
   return name
 }
 
-export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: BuildContext, takenNames: Set<string>, system = false): ExpandedWorkload | undefined {
+/**
+ * ControllerRefManager.ClaimPods: a controller keeps the pods that name it as their controller and adopts orphans its
+ * selector matches (an import of `kubectl get deploy,rs,pods -o yaml` brings both). Adopted orphans get the owner.
+ * Only orphans written before the controller are adopted (created first, as `kubectl apply` creates in document
+ * order); a later orphan would make the real controller delete one of its own pods, which the playground leaves out
+ * so that appending an object never moves an earlier one.
+ */
+function claimPods(existing: ExistingPod[], selector: LabelSelector, owns: (owner: { kind: string; name: string }) => boolean, adoptAs?: { kind: string; name: string }): PodDraft[] {
+  const claimed: PodDraft[] = []
+  for (const { draft: p, before } of existing) {
+    if (!selectorMatches(selector, p.labels)) continue
+    if (p.owner ? owns(p.owner) : adoptAs !== undefined && before) {
+      if (!p.owner && adoptAs) p.owner = { ...adoptAs }
+      claimed.push(p)
+    }
+  }
+  return claimed
+}
+
+/** A written pod of the workload's namespace, and whether it comes before the workload in the documents. */
+export interface ExistingPod {
+  draft: PodDraft
+  before: boolean
+}
+
+export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: BuildContext, takenNames: Set<string>, system = false, existing: ExistingPod[] = []): ExpandedWorkload | undefined {
   const kind = obj.kind as Workload['kind']
   const spec = getObject(obj.body, 'spec') ?? {}
   const template = getObject(spec, 'template')
@@ -107,14 +139,20 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
   if (kind === 'Deployment' || kind === 'ReplicaSet') {
     let rsName = obj.name
     let labels = { ...templateLabels }
+    let owned: PodDraft[]
     if (kind === 'Deployment') {
-      // The Deployment controller names its ReplicaSet <deployment>-<pod-template-hash> and labels pods with the hash.
-      const hash = templateHash(template)
-      rsName = `${obj.name}-${hash}`
+      // The Deployment controller names its ReplicaSet <deployment>-<pod-template-hash> and labels pods with the hash;
+      // imported pods of one of its ReplicaSets keep theirs (the RS selector carries pod-template-hash: no orphans).
+      owned = claimPods(existing, selector, (o) => o.kind === 'ReplicaSet' && o.name.startsWith(`${obj.name}-`))
+      const hash = owned[0]?.labels['pod-template-hash'] ?? templateHash(template)
+      rsName = owned[0]?.owner?.name ?? `${obj.name}-${hash}`
       workload.replicaSetName = rsName
       labels = { ...labels, 'pod-template-hash': hash }
+    } else {
+      owned = claimPods(existing, selector, (o) => o.kind === 'ReplicaSet' && o.name === obj.name, { kind: 'ReplicaSet', name: obj.name })
     }
-    for (let i = 0; i < replicas; i++) {
+    // The ReplicaSet controller creates only what is missing (manageReplicas: diff = len(filteredPods) - replicas).
+    for (let i = owned.length; i < replicas; i++) {
       // The ReplicaSet controller creates pods with generateName `<rs>-`.
       const name = generateName(`${rsName}-`, i, takenNames)
       drafts.push({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } })
@@ -124,8 +162,10 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
     if (serviceName) workload.serviceName = serviceName
     // StatefulSet controller: ordinal names, the revision label and the pod-name label (statefulset/stateful_set_utils.go).
     const revision = `${obj.name}-${templateHash(template)}`
+    const owned = new Set(claimPods(existing, selector, (o) => o.kind === 'StatefulSet' && o.name === obj.name, { kind: 'StatefulSet', name: obj.name }).map((p) => p.name))
     for (let i = 0; i < replicas; i++) {
       const name = `${obj.name}-${i}`
+      if (owned.has(name)) continue
       // The controller's create fails with AlreadyExists when another pod holds the ordinal name.
       if (takenNames.has(name)) {
         report(ctx, 'cluster.workload.podNameTaken', 'warning', { kind, name: obj.name, pod: name }, obj, 'metadata.name')
@@ -144,7 +184,9 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
       drafts.push({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } })
     }
   } else {
-    return { workload, drafts, daemonSet: { template, obj, labels: templateLabels, annotations: templateAnnotations } }
+    const owned = claimPods(existing, selector, (o) => o.kind === 'DaemonSet' && o.name === obj.name, { kind: 'DaemonSet', name: obj.name })
+    const coveredNodes = new Set(owned.map((p) => getString(p.spec, 'nodeName') ?? '').filter((n) => n !== ''))
+    return { workload, drafts, daemonSet: { template, obj, labels: templateLabels, annotations: templateAnnotations, coveredNodes } }
   }
   return { workload, drafts }
 }
