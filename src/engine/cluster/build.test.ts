@@ -73,7 +73,7 @@ status:
 apiVersion: v1
 kind: Node
 metadata: {name: k8s-worker}
-spec: {podCIDR: 10.244.5.0/24, unschedulable: true}
+spec: {podCIDRs: [10.244.5.0/24], unschedulable: true}
 status:
   addresses: [{type: InternalIP, address: 10.1.1.2}]
   conditions: [{type: Ready, status: "False"}]

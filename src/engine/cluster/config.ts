@@ -2,7 +2,7 @@ import { objectId } from '../core/ids'
 import type { ManifestObject } from '../manifest/types'
 import { cidrContains, cidrsOverlap, intToIp, ipToInt, isIPv4, nthSubnet, parseCidr, type Cidr } from '../util/ip'
 import { refOf, report, type BuildContext } from './context'
-import { getArray, getBool, getNumber, getObject, getString, getStringMap, isObject } from './read'
+import { getArray, getBool, getNumber, getObject, getString, getStringList, getStringMap, isObject } from './read'
 import type { ClusterConfig, ClusterNode, ObjectRef, OutsideClient, Router, Taint } from './types'
 
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local'
@@ -219,7 +219,8 @@ function readNodeObject(obj: ManifestObject, ctx: BuildContext): NodeSpec {
   if (CONTROL_PLANE_LABEL in labels || 'node-role.kubernetes.io/master' in labels) spec.controlPlane = true
   // A written Node carries exactly the taints it lists (an import shows kubeadm's taint when there is one).
   spec.taints = readTaints(getValue(obj.body, 'spec', 'taints'), obj, 'spec.taints', ctx) ?? []
-  const podCIDR = getString(obj.body, 'spec', 'podCIDR')
+  // spec.podCIDRs (dual-stack) repeats podCIDR first; an import may carry only the list.
+  const podCIDR = getString(obj.body, 'spec', 'podCIDR') ?? getStringList(obj.body, 'spec', 'podCIDRs').find((c) => parseCidr(c))
   if (podCIDR !== undefined) spec.podCIDR = podCIDR
   if (getBool(obj.body, 'spec', 'unschedulable')) spec.unschedulable = true
   for (const c of getArray(obj.body, 'status', 'conditions')) {

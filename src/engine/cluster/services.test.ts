@@ -161,6 +161,10 @@ describe('written ClusterIPs and NodePorts (ipallocator / portallocator)', () =>
     expect(diagnostics).toEqual([expect.objectContaining({ code: diag.code, params: expect.objectContaining({ detail: diag.detail }), range: expect.objectContaining({ startLine: line }) })])
   })
 
+  it('an import carrying only spec.clusterIPs keeps its first address', () => {
+    expect(service('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {clusterIPs: [10.96.44.44], ports: [{port: 80}]}\n', 'a')!.clusterIP).toBe('10.96.44.44')
+  })
+
   it('one Service may reuse its nodePort for TCP and UDP of the same port', () => {
     const s = service('apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  type: NodePort\n  ports:\n  - {name: udp, port: 53, protocol: UDP, nodePort: 30053}\n  - {name: tcp, port: 53, protocol: TCP, nodePort: 30053}\n', 'dns')
     expect(s!.ports.map((p) => p.nodePort)).toEqual([30053, 30053])

@@ -192,7 +192,8 @@ function readService(obj: ManifestObject, system: boolean, createdAtMs: number, 
   })
 
   // clusterIP: None = headless, an address = requested, absent = allocate; ExternalName has none.
-  const clusterIP = getString(spec, 'clusterIP') ?? ''
+  // An import may carry only spec.clusterIPs (dual-stack era); its first entry is the primary clusterIP.
+  const clusterIP = getString(spec, 'clusterIP') ?? getStringList(spec, 'clusterIPs')[0] ?? ''
   if (service.type === 'ExternalName') {
     const name = getString(spec, 'externalName')
     if (!name) reject(ctx, d, 'spec.externalName', 'Required value')
