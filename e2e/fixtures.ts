@@ -18,7 +18,19 @@ export const test = base.extend<{ page: Page }>({
       if (url.origin !== origin) foreignRequests.push(r.url())
     })
     page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`worker: ${m.text()}`) }))
+    // Content-Security-Policy violations are also collected from the page itself, in case the browser stops logging them.
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      ;(window as unknown as { __cspViolations: string[] }).__cspViolations = seen
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`))
+    })
     await use(page)
+    if (page.url().startsWith(origin)) {
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+      expect(csp, 'the page carries its Content-Security-Policy').toContain("default-src 'self'")
+    }
     expect(consoleErrors, 'console errors').toEqual([])
     expect(foreignRequests, 'requests to another origin').toEqual([])
   },

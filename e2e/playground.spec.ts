@@ -109,6 +109,15 @@ test('canvas and editor select each other', async ({ page }) => {
   await page.locator('.monaco-editor .view-line', { hasText: 'image: reg.westos.org/library/mysql' }).click()
   await expect(page.getByTestId('pod-default/mysql-pod')).toHaveClass(/is-active/)
   await expect(page.getByTestId('inspector-title')).toHaveText('Pod/default/mysql-pod')
+
+  // The keyboard selects too: focus a card and press Enter.
+  await flowNode(page, mysqlSvc).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('inspector-title')).toHaveText(mysqlSvc)
+  await expect(page.getByTestId('tab-mysql.yaml')).toHaveAttribute('aria-selected', 'true')
+  // Delete does not remove what the YAML defines.
+  await page.keyboard.press('Delete')
+  await expect(flowNode(page, mysqlSvc)).toBeVisible()
 })
 
 test('speaks Chinese', async ({ page }) => {

@@ -15,7 +15,7 @@ if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.setTheme(
 const DEFAULT_SCENARIO = 'service-basics'
 store.loadScenario(gallery.find((s) => s.name === DEFAULT_SCENARIO) ?? gallery[0])
 
-const compiler = startCompilerWorker()
+const compiler = startCompilerWorker((message) => appStore.getState().reportWorkerFailure(message))
 startCompileLoop(appStore, (request) => compiler.api.compile(request))
 
 createRoot(document.getElementById('root')!).render(

@@ -28,6 +28,15 @@ function touches(n: CanvasNode, selection: string | null): boolean {
   return selection !== null && (n.id === selection || n.sourceObject === selection)
 }
 
+/** Selects a canvas object everywhere: the store's selection, and its YAML lines in the editor. */
+function selectObject(id: string) {
+  const s = appStore.getState()
+  s.select(id, 'canvas')
+  const graph = shownResult(s).result?.graph
+  const src = graph?.nodes.find((n) => n.id === id)?.source
+  if (src) s.revealInEditor(src, true)
+}
+
 function toFlowNodes(graph: PositionedGraph, selection: string | null, positions: Record<string, { x: number; y: number }>): CardNode[] {
   return graph.nodes.map((n) => ({
     id: n.id,
@@ -78,9 +87,28 @@ function Canvas() {
   // React Flow owns the nodes while they are dragged; the store's graph replaces them whenever it changes.
   const [nodes, setNodes] = useState<CardNode[]>(flowNodes)
   useEffect(() => setNodes(flowNodes), [flowNodes])
+  // Selection lives in the store (the editor shares it); objects come from the YAML, so nothing is removed here.
   const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select'), ns))
+    for (const c of changes) {
+      // Enter or Space on a focused node: select it as a click would.
+      if (c.type === 'select' && c.selected && appStore.getState().selection !== c.id) selectObject(c.id)
+    }
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns))
   }, [])
+  const ariaLabelConfig = useMemo(() => ({
+    'node.a11yDescription.default': t('canvas.nodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('canvas.nodeHelpKeyboardOff'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+      t('canvas.nodeMoved', { direction, x, y }),
+    'edge.a11yDescription.default': t('canvas.edgeHelp'),
+    'controls.ariaLabel': t('canvas.controls'),
+    'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+    'controls.fitView.ariaLabel': t('canvas.fitView'),
+    'controls.interactive.ariaLabel': t('canvas.interactive'),
+    'minimap.ariaLabel': t('canvas.minimap'),
+    'handle.ariaLabel': t('canvas.handle'),
+  }), [lang])
 
   // Fit once, when the first picture arrives; later updates keep the user's pan and zoom.
   const fitted = useRef(false)
@@ -110,15 +138,12 @@ function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onNodeClick={(_e, node) => {
-          const s = appStore.getState()
-          s.select(node.id, 'canvas')
-          const src = node.data.node.source
-          if (src) s.revealInEditor(src, true)
-        }}
+        onNodeClick={(_e, node) => selectObject(node.id)}
         onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
         onPaneClick={() => appStore.getState().select(null, 'canvas')}
         nodesConnectable={false}
+        deleteKeyCode={null}
+        ariaLabelConfig={ariaLabelConfig}
         zIndexMode="manual"
         edgesFocusable={false}
         minZoom={0.1}

@@ -8,6 +8,8 @@ export interface SimulationSlice extends CompileTracking {
   /** Numbers a new compile request; every earlier one is superseded from now on. */
   beginCompile(): number
   receiveCompile(reply: CompileReply): void
+  /** The worker itself broke (failed to load, crashed): shown in Problems. */
+  reportWorkerFailure(message: string): void
 }
 
 export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => ({
@@ -21,4 +23,5 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     const next = acceptReply(get(), reply)
     if (next) set(next)
   },
+  reportWorkerFailure: (message) => set({ workerFailure: message }),
 })
