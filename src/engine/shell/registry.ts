@@ -14,6 +14,7 @@ import { nslookupCommand } from '../dataplane/dns/commands/nslookup'
 // names in curl, nc and ping resolve through CoreDNS from here on (the trace/resolve.ts seam)
 import '../dataplane/dns/register'
 import { cat } from './commands/cat'
+import { grep } from './commands/grep'
 import { hostname } from './commands/hostname'
 import { kubectl } from './commands/kubectl'
 
@@ -21,7 +22,7 @@ import { kubectl } from './commands/kubectl'
  * Every command the shell knows, by name. Each command lives in its own file under shell/commands/ (or beside the
  * component it imitates) and is listed here once.
  */
-const all: Command[] = [cat, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
+const all: Command[] = [cat, grep, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
   iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh]
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]))

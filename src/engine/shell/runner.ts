@@ -1,6 +1,7 @@
 import type { Simulation } from '../sim/simulation'
 import type { Lang } from '../i18n/types'
 import { commands } from './registry'
+import { splitPipeline } from './words'
 import type { CommandResult, Location, ShellContext } from './types'
 
 export interface RunOptions {
@@ -24,4 +25,24 @@ export function runCommandLine(sim: Simulation, where: Location, argv: string[],
   if (opts.stdin !== undefined) ctx.stdin = opts.stdin
   if (opts.run) ctx.run = opts.run
   return command.run(args, ctx)
+}
+
+/**
+ * Run a line as the terminal receives it: words split as a shell does, `a | b` feeding a's output to b. The
+ * pipeline's exit status is the last command's; every command's stderr is kept; traces are collected in order.
+ */
+export function runShellLine(sim: Simulation, where: Location, line: string, opts: RunOptions = {}): CommandResult {
+  const parsed = splitPipeline(line)
+  if (!parsed.ok) return { stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2 }
+  let stdin = opts.stdin
+  let stderr = ''
+  let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 }
+  const traces: NonNullable<CommandResult['traces']> = []
+  for (const argv of parsed.commands) {
+    last = runCommandLine(sim, where, argv, { ...opts, stdin })
+    stderr += last.stderr
+    if (last.traces) traces.push(...last.traces)
+    stdin = last.stdout
+  }
+  return { ...last, stderr, ...(traces.length ? { traces } : {}) }
 }
