@@ -87,6 +87,11 @@ spec:
     expect(lint(yaml)).toEqual([expect.objectContaining({ code: 'cluster.lint.targetPortNameUnresolved', line: lineOf(yaml, 'targetPort: http') })])
   })
 
+  it('selected pods that are all unready: info on spec.selector', () => {
+    const yaml = service('    app: web') + pod('{app: web}').replace('  labels: {app: web}', '  labels: {app: web}\n  annotations: {kube-hops.dev/ready: "false"}')
+    expect(lint(yaml)).toEqual([{ code: 'cluster.lint.noReadyEndpoints', line: lineOf(yaml, 'selector:'), params: { service: 'web', count: '1' } }])
+  })
+
   it('a correct Service and pod give no findings', () => {
     expect(lint(service('    app: web') + pod('{app: web}'))).toEqual([])
   })

@@ -16,7 +16,13 @@ export function lintCluster(cluster: Cluster, objects: ManifestObject[], pods: P
     if (!obj) continue
     const selected = pods.select(service.namespace, service.selector)
     if (selected.length === 0) lintEmptySelector(service, obj, cluster, ctx)
-    else lintTargetPorts(service, obj, selected, ctx)
+    else {
+      lintTargetPorts(service, obj, selected, ctx)
+      // Selected pods exist but none serves: kube-proxy will reject (or, for terminating ones, fall back).
+      if (!service.publishNotReadyAddresses && !selected.some((p) => p.ready && !p.terminating)) {
+        report(ctx, 'cluster.lint.noReadyEndpoints', 'info', { service: service.name, count: selected.length }, obj, 'spec.selector')
+      }
+    }
   }
 }
 

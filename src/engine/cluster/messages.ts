@@ -165,6 +165,10 @@ export const clusterMessages: MessageTable = {
     en: '{object} matches the selector of Service "{service}" but lives in namespace {namespace}; a Service selects pods of its own namespace ({serviceNamespace}) only',
     zh: '{object} 匹配 Service“{service}”的选择器,但位于命名空间 {namespace};Service 只选择自己命名空间({serviceNamespace})中的 Pod',
   },
+  'cluster.lint.noReadyEndpoints': {
+    en: 'Service "{service}" selects {count} pod(s), but none is ready: it has no ready endpoints (not-ready pods stay in its EndpointSlice with ready: false)',
+    zh: 'Service“{service}”选中了 {count} 个 Pod,但没有一个就绪:它没有就绪的端点(未就绪的 Pod 仍留在 EndpointSlice 中,ready: false)',
+  },
   'cluster.lint.targetPortUndeclared': {
     en: 'Service "{service}" sends to port {port}/{protocol}, which no selected container declares (declared: {declared}); unless the process listens there, connections are refused',
     zh: 'Service“{service}”把流量发往端口 {port}/{protocol},但被选中的容器都没有声明该端口(已声明:{declared});除非进程确实在此监听,否则连接会被拒绝',

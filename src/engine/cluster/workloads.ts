@@ -181,6 +181,7 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
       // newStatefulSetPod sets hostname = pod name and subdomain = serviceName.
       const podSpec2: Json = { ...podSpec, hostname: name }
       if (serviceName) podSpec2.subdomain = serviceName
+      else delete podSpec2.subdomain
       drafts.push({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } })
     }
   } else {
