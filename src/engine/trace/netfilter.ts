@@ -69,7 +69,8 @@ export function runHook(table: TableName, hook: string, pkt: WalkPacket, env: Ne
       note,
     }
     if (draw) h.draw = draw
-    if (r.origin?.service) h.source = { object: r.origin.service }
+    if (r.origin?.ref) h.source = r.origin.ref
+    else if (r.origin?.service) h.source = { object: r.origin.service }
     run.hops.push(h)
     pending = 0
   }

@@ -122,7 +122,7 @@ export function compileIptables(
   const svcComment = (text: string): Arg[] => (largeClusterMode ? [] : [comment(text)])
 
   for (const sp of servicePorts) {
-    const origin: RuleOrigin = { servicePort: sp.name, service: sp.service.id }
+    const origin: RuleOrigin = { servicePort: sp.name, service: sp.service.id, ref: sp.service.source }
     const proto = sp.protocol
     const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
       sp,

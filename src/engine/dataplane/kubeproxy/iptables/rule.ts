@@ -1,3 +1,4 @@
+import type { ObjectRef } from '../../../cluster/types'
 import type { ObjectId } from '../../../core/ids'
 
 /**
@@ -52,6 +53,8 @@ export interface RuleOrigin {
   /** `ip:port` of the endpoint a KUBE-SEP chain DNATs to. */
   endpoint?: string
   pod?: ObjectId
+  /** The YAML that produced the rule (the Service's object and range). */
+  ref?: ObjectRef
 }
 
 export interface Rule {
