@@ -7,7 +7,7 @@ import {
   any, bool, int, intOrString, listOf, mapOf, obj, oneOf, str, type Decoder, type Spec, type ValueCheck,
 } from './fields'
 import {
-  affinityTimeout, clusterCIDRList, configMapKey, endpointSliceRules, ingressBackendRules, ingressPathRules,
+  affinityTimeout, bgpPeerRules, clusterCIDRList, configMapKey, endpointSliceRules, ingressBackendRules, ingressPathRules,
   nodeAddressRules, nodePortAddress, podSpecRules, serviceSpecRules, uniqueContainerNames, uniquePortNames,
 } from './rules'
 
@@ -372,8 +372,18 @@ export const KIND_SPECS: Record<string, KindSpec> = {
         keepaliveTime: str(),
         password: str(),
         ebgpMultiHop: bool,
-      }, ['myASN', 'peerASN', 'peerAddress']),
+        dynamicASN: oneOf('string', 'internal', 'external'),
+      }, ['myASN', 'peerAddress'], bgpPeerRules),
     }, ['spec']),
+  },
+  Community: {
+    decoder: 'crd', name: dns1123SubdomainName,
+    root: obj('v1beta1.Community', {
+      metadata: objectMeta(true),
+      spec: obj('v1beta1.CommunitySpec', {
+        communities: listOf(obj('v1beta1.CommunityAlias', { name: str(), value: str() })),
+      }),
+    }),
   },
   KubeProxyConfiguration: {
     decoder: 'config', // a kube-proxy config file: no metadata needed

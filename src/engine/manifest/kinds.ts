@@ -21,6 +21,12 @@ export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED.has(kind)
 }
 
+/** Every (apiVersion, kind) the engine reads, `List` aside. */
+export function knownKinds(): { apiVersion: string; kind: string }[] {
+  return Object.entries(KNOWN).flatMap(([apiVersion, kinds]) =>
+    kinds.filter((kind) => kind !== 'List').map((kind) => ({ apiVersion, kind })))
+}
+
 /** The apiVersions that serve a kind, for "did you mean" messages. */
 export function apiVersionsOf(kind: string): string[] {
   return Object.entries(KNOWN).filter(([, kinds]) => kinds.includes(kind)).map(([v]) => v)

@@ -203,3 +203,10 @@ export const nodePortAddress = (v: string | number, at: At): void => {
   if (v === 'primary') return
   clusterCIDRList(v, at)
 }
+
+// metallb BGPPeer webhook: a peer needs peerASN, or dynamicASN (v1beta2) to learn it from the session
+export const bgpPeerRules: ObjectCheck = (spec, at) => {
+  if (spec.peerASN === undefined && spec.dynamicASN === undefined) {
+    at.report('manifest.requiredValue', 'error', { path: child(at, 'peerASN').path, detail: '' }, at.dotted)
+  }
+}
