@@ -5,6 +5,7 @@ import { saveRule } from '../dataplane/kubeproxy/iptables/render'
 import type { Rule } from '../dataplane/kubeproxy/iptables/rule'
 import { nodeRuleset, recentLists } from '../dataplane/kubeproxy/state'
 import type { Simulation } from '../sim/simulation'
+import { outsideDelivery, reachedOverLan } from '../dataplane/metallb/hops'
 import { answerAtController } from '../dataplane/ingress/walk-step'
 import { isIngressControllerPod } from '../dataplane/ingress/controller'
 import { httpReply, isBannerServer, listens, mysqlVersion, type HttpReply } from './apps'
@@ -119,7 +120,12 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
     pkt.src = source.ip
     hook = 'PREROUTING'
     const owner = ownerOf(cluster, address)
-    node = owner?.kind === 'node' ? owner.node : isExternalServiceIP(cluster, address) ? externalEntryNode(cluster, address) : undefined
+    // MetalLB's addresses and the router's routes: ARP on the LAN, or the router's BGP route (dataplane/metallb).
+    const sender = cluster.clients.find((c) => c.id === source.id) ?? (cluster.router?.id === source.id ? cluster.router : undefined)
+    const lan = sender && reachedOverLan(cluster, address, owner !== undefined) ? outsideDelivery(cluster, { seq: log.hops.length, client: sender, packet: packetView(pkt), seed: sim.seed, sim }) : undefined
+    for (const h of lan?.hops ?? []) log.add(h)
+    if (lan && !lan.ok) return result({ result: 'no-route', reason: lan.reason }, { address })
+    node = lan?.ok ? lan.node : owner?.kind === 'node' ? owner.node : isExternalServiceIP(cluster, address) ? externalEntryNode(cluster, address) : undefined
     if (!node) {
       const reachable = owner && (owner.kind === 'client' || owner.kind === 'router')
       if (reachable) return deliverOutside(owner!, pkt, source, log, result, address, options)
@@ -129,7 +135,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
       })
       return result({ result: 'timeout', reason: { code: 'trace.route.noroute', params: { from: source.name, dst: address } } }, { address })
     }
-    log.add({
+    if (!lan) log.add({
       stage: 'route', at: source.id, from: source.id, to: node.id, node: node.name,
       before: packetView(pkt), after: packetView(pkt), verdict: 'forwarded',
       note: { code: owner?.kind === 'node' ? 'trace.route.tonode' : 'trace.route.external', params: { from: source.name, dst: address, node: node.name } },

@@ -4,6 +4,8 @@ import type { Simulation } from '../../sim/simulation'
 import type { Hop, Packet } from '../../trace/types'
 import { arpResolve, lanCidr, onLink, type ArpResult } from './lan'
 import { bgpRoute, type BGPRouteResult } from './bgp'
+import { poolForIPs, readMetalLBConfig } from './config'
+import { ipToInt, isIPv4 } from '../../util/ip'
 import { applyGratuitousArp, learnNeighbor, neighborTable } from './neighbors'
 import { LAN_INTERFACE } from './speakers'
 
@@ -160,7 +162,8 @@ export type Delivery =
 
 export interface DeliveryInput {
   seq: number
-  client: OutsideClient
+  /** The sender: an outside client, or the router itself. */
+  client: OutsideClient | Router
   /** The packet the client is sending (its dst decides the way). */
   packet: Packet
   seed?: number
@@ -190,6 +193,7 @@ export function outsideDelivery(cluster: Cluster, input: DeliveryInput): Deliver
 
   const router = cluster.router
   const lan = lanCidr(cluster)
+  const fromRouter = router !== undefined && client.id === router.id
   if (!router) {
     const reason = { code: 'metallb.route.noGateway', params: { ip: dst, lan: lan.text } }
     hops.push({
@@ -198,13 +202,15 @@ export function outsideDelivery(cluster: Cluster, input: DeliveryInput): Deliver
     })
     return { ok: false, hops, reason }
   }
-  hops.push({
-    seq: seq++, stage: 'route', at: client.id, from: client.id, to: router.id, before: packet, after: packet, verdict: 'forwarded',
-    rule: `default via ${router.ip} dev ${LAN_INTERFACE}`, ruleContext: 'ip route',
-    note: { code: 'metallb.route.viaGateway', params: { ip: dst, gateway: router.ip, router: router.name } },
-  })
-  const toRouter = arpResolve(cluster, router.ip)
-  exchange(hops, () => seq++, me, toRouter, sim)
+  // The router itself looks its own table up; anyone else first hands the packet to it, the default gateway.
+  if (!fromRouter) {
+    hops.push({
+      seq: seq++, stage: 'route', at: client.id, from: client.id, to: router.id, before: packet, after: packet, verdict: 'forwarded',
+      rule: `default via ${router.ip} dev ${LAN_INTERFACE}`, ruleContext: 'ip route',
+      note: { code: 'metallb.route.viaGateway', params: { ip: dst, gateway: router.ip, router: router.name } },
+    })
+    exchange(hops, () => seq++, me, arpResolve(cluster, router.ip), sim)
+  }
   const r = bgpRoute(cluster, dst, { src: packet.src, dst, protocol: packet.protocol, srcPort: packet.srcPort, dstPort: packet.dstPort }, input.seed ?? 1)
   if (!r) {
     const reason = { code: 'metallb.bgp.noRoute', params: { ip: dst, router: router.name } }
@@ -218,6 +224,19 @@ export function outsideDelivery(cluster: Cluster, input: DeliveryInput): Deliver
   exchange(hops, () => seq++, routerMachine, toNode, sim)
   if (!toNode.answered) return { ok: false, hops, reason: timeoutNote(toNode) }
   return { ok: true, hops, node: nextNode, answeredBy: nextNode.id, via: 'bgp' }
+}
+
+/**
+ * Whether an outside machine reaches `ip` through the LAN model here rather than straight at a node: an address off
+ * the LAN when there is a router to route it, a LoadBalancer address MetalLB manages, and an address nobody owns (whose
+ * ARP goes unanswered). A machine's own address, and an external address MetalLB does not manage (a status imported
+ * from a cloud load balancer, spec.externalIPs), are left to the walk.
+ */
+export function reachedOverLan(cluster: Cluster, ip: string, owned: boolean): boolean {
+  if (owned || !isIPv4(ip)) return false
+  if (!onLink(cluster, ip)) return cluster.router !== undefined
+  if (poolForIPs(readMetalLBConfig(cluster), [ipToInt(ip)])) return true
+  return !cluster.services.some((s) => s.externalIPs.includes(ip) || (s.type === 'LoadBalancer' && s.loadBalancerIngress.includes(ip)))
 }
 
 /** One ARP exchange: the failover's gratuitous ARP if there was one, the request, then the reply or the timeout. */

@@ -2,6 +2,8 @@ import { fail, type Command, type CommandResult } from '../../shell/types'
 import type { HttpReply } from '../apps'
 import { traceRequest, type WalkResult } from '../walk'
 import { fromOf, plainTrace, traceJson } from './common'
+import { CURL_CA_CERT_ERRORMSG } from '../../dataplane/ingress/tls-select'
+import { encodeBase64Text } from '../../dataplane/ingress/secrets'
 
 /**
  * curl 7.88.1 (Debian 12, the nginx and httpd images' curl): `curl [-v] [-s] [-S] [-I] [-i] [-m SECS]
@@ -22,12 +24,13 @@ interface CurlOptions {
   writeOut?: string
   headers: Record<string, string>
   method?: string
+  insecure: boolean
 }
 
 const VERSION = '7.88.1'
 
 function parse(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { verbose: false, silent: false, showError: false, head: false, include: false, headers: {} }
+  const o: CurlOptions = { verbose: false, silent: false, showError: false, head: false, include: false, headers: {}, insecure: false }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     const value = () => args[++i]
@@ -38,7 +41,11 @@ function parse(args: string[]): CurlOptions | string {
       case '-sS': case '-Ss': o.silent = true; o.showError = true; break
       case '-I': case '--head': o.head = true; break
       case '-i': case '--include': o.include = true; break
-      case '-k': case '--insecure': case '-L': case '--location': break
+      case '-k': case '--insecure': o.insecure = true; break
+      case '-L': case '--location': break
+      // -b NAME=VALUE sends a Cookie header; -u USER:PASS an Authorization: Basic header
+      case '-b': case '--cookie': o.headers.Cookie = value() ?? ''; break
+      case '-u': case '--user': o.headers.Authorization = 'Basic ' + encodeBase64Text(value() ?? ''); break
       case '-m': case '--max-time': o.maxTime = Number(value()); break
       case '--connect-timeout': o.connectTimeout = Number(value()); break
       case '-o': case '--output': o.output = value(); break
@@ -88,7 +95,7 @@ export const curl: Command = {
     const hostHeader = o.headers.Host ?? (u.port === (u.scheme === 'https' ? 443 : 80) ? u.host : `${u.host}:${u.port}`)
     const method = o.method ?? (o.head ? 'HEAD' : 'GET')
     const headers: Record<string, string> = { Host: hostHeader, 'User-Agent': `curl/${VERSION}`, Accept: '*/*', ...o.headers }
-    const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host: u.host, port: u.port, http: { method, path: u.path, scheme: u.scheme, headers } })
+    const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host: u.host, port: u.port, http: { method, path: u.path, scheme: u.scheme, headers, ...(o.insecure ? { insecure: true } : {}) } })
     const traces = [plainTrace(t)]
     const json = ctx.json ? traceJson(t, ctx.lang) : undefined
     const showErr = !o.silent || o.showError
@@ -99,10 +106,14 @@ export const curl: Command = {
       return { stdout: wo, stderr: stderr + (showErr ? `curl: (${code}) ${msg}\n` : ''), exitCode: code, json, traces }
     }
     const result = t.outcome.result
+    // the certificate check fails before any HTTP (dataplane/ingress walk-step)
+    if (result === 'tls-error') return failWith(60, `${t.outcome.reason?.params.error ?? 'SSL certificate problem'}\n${CURL_CA_CERT_ERRORMSG.replace(/\n$/, '')}`)
     if (result === 'dns-failure') return failWith(6, `Could not resolve host: ${u.host}`)
     if (result === 'error') return failWith(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`)
     if (result === 'refused' || result === 'rejected') return failWith(7, `Failed to connect to ${u.host} port ${u.port} after 1 ms: Couldn't connect to server`)
-    if (result === 'timeout' || result === 'dropped' || result === 'no-route') {
+    // An unanswered ARP: connect() gets EHOSTUNREACH after the kernel's 3 probes 1 s apart (mcast_solicit, retrans_time).
+    if (result === 'no-route') return failWith(7, `Failed to connect to ${u.host} port ${u.port} after 3002 ms: Couldn't connect to server`)
+    if (result === 'timeout' || result === 'dropped') {
       const limit = o.connectTimeout ?? o.maxTime
       if (limit !== undefined) return failWith(28, `Connection timed out after ${Math.round(limit * 1000) + 1} milliseconds`)
       return failWith(28, `Failed to connect to ${u.host} port ${u.port} after 130990 ms: Couldn't connect to server`)
