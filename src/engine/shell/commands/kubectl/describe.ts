@@ -8,7 +8,7 @@ import type { KubectlFlags } from './args'
 import { describeEvents, eventsFor } from './events'
 import { formatLabels, joinHostPort, labelSelectorString, list, str } from './format'
 import { DEFAULT_NAMESPACE, resolveTargets } from './get'
-import type { ResourceType } from './resources'
+import { RESOURCE_TYPES, type ResourceType } from './resources'
 import { parseSelector, selectorMatches } from '../../selector'
 
 /** printLabelsMultiline: `Title:\tk=v` then `\tk2=v2` lines, sorted; `<none>` when empty. */
@@ -73,7 +73,7 @@ function sliceEndpoints(slices: ApiObject[], portName: string): string {
 
 function describeService(o: ApiObject, ctx: ShellContext): string {
   const sp = spec(o)
-  const slices = listObjects(ctx.sim, { resource: 'endpointslices', singular: 'endpointslice', shortNames: [], kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', namespaced: true })
+  const slices = listObjects(ctx.sim, RESOURCE('endpointslices'))
     .filter((s) => s.metadata.namespace === o.metadata.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === o.metadata.name)
   let s = header(o)
   s += `Selector:\t${formatLabels(sp.selector)}\nType:\t${str(sp.type)}\n`
@@ -281,7 +281,7 @@ function describeNode(o: ApiObject, ctx: ShellContext): string {
   if (sp.podCIDR) s += `PodCIDR:\t${str(sp.podCIDR)}\n`
   if (Array.isArray(sp.podCIDRs) && sp.podCIDRs.length) s += `PodCIDRs:\t${sp.podCIDRs.join(',')}\n`
   // describeNodeResource's table, without the CPU and memory columns the playground does not model.
-  const pods = listObjects(ctx.sim, { resource: 'pods', singular: 'pod', shortNames: [], kind: 'Pod', group: '', version: 'v1', namespaced: true })
+  const pods = listObjects(ctx.sim, RESOURCE('pods'))
     .filter((p) => spec(p).nodeName === o.metadata.name && status(p).phase !== 'Succeeded' && status(p).phase !== 'Failed')
   s += `Non-terminated Pods:\t(${pods.length} in total)\n  Namespace\tName\t\tAge\n  ---------\t----\t\t---\n`
   for (const p of pods) s += `  ${p.metadata.namespace ?? ''}\t${p.metadata.name}\t\t${ageText(p, ctx)}\n`
@@ -316,11 +316,91 @@ function describeDeployment(o: ApiObject, ctx: ShellContext): string {
   s += tolerations('  Tolerations', list(ts.tolerations))
   const conds = list(st.conditions)
   if (conds.length) s += 'Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n' + conds.map((c) => `  ${str(c.type)} \t${str(c.status)}\t${str(c.reason)}\n`).join('')
-  const rs = listObjects(ctx.sim, { resource: 'replicasets', singular: 'replicaset', shortNames: [], kind: 'ReplicaSet', group: 'apps', version: 'v1', namespaced: true })
+  const rs = listObjects(ctx.sim, RESOURCE('replicasets'))
     .filter((r) => r.metadata.namespace === o.metadata.namespace && r.metadata.ownerReferences?.some((x) => x.kind === 'Deployment' && x.name === o.metadata.name))
   s += 'OldReplicaSets:\t<none>\n'
   s += `NewReplicaSet:\t${rs.map((r) => `${r.metadata.name} (${n(status(r).replicas)}/${n(spec(r).replicas)} replicas created)`).join(', ') || '<none>'}\n`
   return s
+}
+
+function describeConfigMap(o: ApiObject): string {
+  let s = header(o) + '\nData\n====\n'
+  const data = isJson(o.data) ? o.data : {}
+  for (const k of Object.keys(data).sort()) s += `${k}:\n----\n${str(data[k])}\n\n`
+  s += '\nBinaryData\n====\n'
+  const bin = isJson(o.binaryData) ? o.binaryData : {}
+  for (const k of Object.keys(bin).sort()) s += `${k}: ${base64Length(str(bin[k]))} bytes\n`
+  return s + '\n'
+}
+
+function base64Length(b64: string): number {
+  const clean = b64.replace(/=+$/, '')
+  return Math.floor((clean.length * 3) / 4)
+}
+
+// describeSecret: sizes only, never the values (no Events section either).
+function describeSecret(o: ApiObject): string {
+  let s = header(o) + `\nType:\t${str(o.type)}\n\nData\n====\n`
+  const data = isJson(o.data) ? o.data : {}
+  for (const k of Object.keys(data).sort()) s += `${k}:\t${base64Length(str(data[k]))} bytes\n`
+  return s
+}
+
+// IngressDescriber.describeBackendV1: `svc:port (endpoints)`, or the lookup error in place of the endpoints.
+function ingressBackend(ctx: ShellContext, namespace: string, backend: unknown): string {
+  if (!isJson(backend)) return ''
+  if (isJson(backend.service)) {
+    const svcName = str(backend.service.name)
+    const port = isJson(backend.service.port) ? backend.service.port : {}
+    const sb = `${svcName}:${Number(port.number ?? 0) !== 0 ? Number(port.number) : str(port.name)}`
+    const svc = listObjects(ctx.sim, RESOURCE('services')).find((x) => x.metadata.namespace === namespace && x.metadata.name === svcName)
+    if (!svc) return `${sb} (<error: services "${svcName}" not found>)`
+    let spName = ''
+    for (const sp of list(spec(svc).ports)) {
+      if (Number(port.number ?? 0) !== 0 && Number(port.number) === Number(sp.port)) spName = str(sp.name)
+      else if (str(port.name) && str(port.name) === str(sp.name)) spName = str(sp.name)
+    }
+    const slices = listObjects(ctx.sim, RESOURCE('endpointslices'))
+      .filter((x) => x.metadata.namespace === namespace && x.metadata.labels?.['kubernetes.io/service-name'] === svcName)
+    return `${sb} (${sliceEndpoints(slices, spName)})`
+  }
+  if (isJson(backend.resource)) {
+    const r = backend.resource
+    return `APIGroup: ${r.apiGroup === undefined ? '<none>' : str(r.apiGroup)}, Kind: ${str(r.kind)}, Name: ${str(r.name)}`
+  }
+  return ''
+}
+
+function describeIngress(o: ApiObject, ctx: ShellContext): string {
+  const sp = spec(o)
+  const ns = o.metadata.namespace ?? ''
+  let s = `Name:\t${o.metadata.name}\n` + multiline('Labels', o.metadata.labels) + `Namespace:\t${ns}\n`
+  const lb = isJson(status(o).loadBalancer) ? (status(o).loadBalancer as Json) : {}
+  s += `Address:\t${[...new Set(list(lb.ingress).map((i) => str(i.ip) || str(i.hostname)).filter(Boolean))].join(',')}\n`
+  s += `Ingress Class:\t${str(sp.ingressClassName) || '<none>'}\n`
+  const def = sp.defaultBackend === undefined ? '<default>' : ingressBackend(ctx, ns, sp.defaultBackend)
+  s += `Default backend:\t${def}\n`
+  const tls = list(sp.tls)
+  if (tls.length) {
+    s += 'TLS:\n' + tls.map((t) => {
+      const hosts = Array.isArray(t.hosts) ? t.hosts.join(',') : ''
+      return t.secretName ? `  ${str(t.secretName)} terminates ${hosts}\n` : `  SNI routes ${hosts}\n`
+    }).join('')
+  }
+  s += 'Rules:\n  Host\tPath\tBackends\n  ----\t----\t--------\n'
+  let count = 0
+  for (const rule of list(sp.rules)) {
+    if (!isJson(rule.http)) continue
+    count++
+    s += `  ${str(rule.host) || '*'}\t\n`
+    for (const p of list(rule.http.paths)) s += `    \t${str(p.path)} \t${ingressBackend(ctx, ns, p.backend)}\n`
+  }
+  if (count === 0) s += `  *\t*\t${def}\n`
+  return s + annotations('Annotations', o.metadata.annotations)
+}
+
+function RESOURCE(resource: string): ResourceType {
+  return RESOURCE_TYPES.find((t) => t.resource === resource) as ResourceType
 }
 
 const DESCRIBERS: Record<string, (o: ApiObject, ctx: ShellContext) => string> = {
@@ -330,7 +410,13 @@ const DESCRIBERS: Record<string, (o: ApiObject, ctx: ShellContext) => string> = 
   EndpointSlice: describeEndpointSlice,
   Node: describeNode,
   Deployment: describeDeployment,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
+  Ingress: describeIngress,
 }
+
+// describeSecret never lists events.
+const WITHOUT_EVENTS = new Set(['Secret'])
 
 export function describeKinds(): string[] {
   return Object.keys(DESCRIBERS)
@@ -376,7 +462,7 @@ export function kubectlDescribe(positional: string[], flags: KubectlFlags, ctx: 
       break
     }
     let text = describer(obj, ctx)
-    if (showEvents) text += describeEvents(eventsFor(ctx.sim, obj), ctx.sim.clock.now())
+    if (showEvents && !WITHOUT_EVENTS.has(type.kind)) text += describeEvents(eventsFor(ctx.sim, obj), ctx.sim.clock.now())
     texts.push(tabwrite(text, KUBECTL_DESCRIBE_TABS))
   }
   if (found.length === 0 && errors.length === 0) {

@@ -202,3 +202,54 @@ describe('kubectl describe (describe.go layouts)', () => {
     expect(kubectl('describe', 'svc', 'nope')).toMatchObject({ stderr: 'Error from server (NotFound): services "nope" not found\n', exitCode: 1 })
   })
 })
+
+describe('kubectl describe ingress, configmap, secret', () => {
+  const YAML = `
+apiVersion: v1
+kind: Pod
+metadata: { name: nginx-app-1, labels: { app: nginx-app } }
+spec: { containers: [ { name: nginx, image: "nginx:1.20", ports: [ { containerPort: 80 } ] } ] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: nginx-service }
+spec: { selector: { app: nginx-app }, ports: [ { port: 80, targetPort: 80 } ] }
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: domain-ingress }
+spec:
+  ingressClassName: nginx
+  tls: [ { hosts: [ secure.example.com ], secretName: tls-secret } ]
+  rules:
+  - host: nginx.example.com
+    http: { paths: [ { path: /, pathType: Prefix, backend: { service: { name: nginx-service, port: { number: 80 } } } } ] }
+  - host: httpd.example.com
+    http: { paths: [ { path: /, pathType: Prefix, backend: { service: { name: httpd-service, port: { number: 80 } } } } ] }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: cfg }
+data: { a: "1" }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: s }
+stringData: { password: Westos123 }
+`
+  const k = (...args: string[]) => run(simulationOf(YAML), ['kubectl', ...args])
+
+  it('an Ingress: rules with each backend\'s endpoints, or the lookup error for a missing Service', () => {
+    const out = k('describe', 'ingress', 'domain-ingress').stdout
+    expect(out).toMatch(/\nIngress Class:\s+nginx\nDefault backend:\s+<default>\nTLS:\n  tls-secret terminates secure\.example\.com\nRules:\n/)
+    expect(out).toMatch(/\n {2}nginx\.example\.com\s*\n\s+\/ {3}nginx-service:80 \(\d+\.\d+\.\d+\.\d+:80\)\n/)
+    expect(out).toContain('httpd-service:80 (<error: services "httpd-service" not found>)')
+    expect(k('get', 'ing').stdout).toMatch(/^domain-ingress\s+nginx\s+nginx\.example\.com,httpd\.example\.com\s+80, 443\s+10m$/m)
+  })
+
+  it('a ConfigMap lists its data; a Secret only sizes, without Events', () => {
+    expect(k('describe', 'cm', 'cfg').stdout).toMatch(/\nData\n====\na:\n----\n1\n\n\nBinaryData\n====\n\nEvents:\s+<none>\n$/)
+    const secret = k('describe', 'secret', 's').stdout
+    expect(secret).toMatch(/\nType:\s+Opaque\n\nData\n====\npassword:\s+9 bytes\n$/)
+  })
+})
