@@ -30,6 +30,9 @@ export interface DnsHopInput {
   resolvConf?: ResolvConf
 }
 
+/** A name without its final dot, for sentences. */
+const bare = (name: string) => (name.length > 1 ? name.replace(/\.$/, '') : name)
+
 // Linux net.ipv4.ip_local_port_range default 32768..60999
 export function ephemeralPort(id: number): number {
   return 32768 + (id % (60999 - 32768 + 1))
@@ -75,7 +78,7 @@ export function dnsQueryHop(input: DnsHopInput): Hop {
     before: packet,
     after: packet,
     verdict: 'forwarded',
-    note: { code: via ? 'dns.hop.querySearch' : 'dns.hop.query', params: { name: ex.question.name, type: ex.question.type, server: ex.server, domain: via } },
+    note: { code: via ? 'dns.hop.querySearch' : 'dns.hop.query', params: { name: bare(ex.question.name), type: ex.question.type, server: ex.server, domain: via } },
   }
   if (input.node) hop.node = input.node
   if (rule) hop.rule = rule
@@ -100,7 +103,7 @@ export function dnsAnswerHop(input: DnsHopInput): Hop {
   const reply: Packet = m
     ? { protocol: 'UDP', src: serverIP, srcPort: 53, dst: input.clientIP, dstPort: query.srcPort, dns: { id, question: ex.question.name, qtype: ex.question.type, rcode: m.rcode, answers: m.answer.map(recordText) } }
     : query
-  const params: Record<string, string> = { ...ex.explain.params, name: ex.question.name, type: ex.question.type, server: ex.server, reason: ex.explain.code, count: String(m?.answer.length ?? 0) }
+  const params: Record<string, string> = { ...ex.explain.params, name: bare(ex.question.name), type: ex.question.type, server: ex.server, reason: ex.explain.code, count: String(m?.answer.length ?? 0) }
   if (ex.coredns?.forwardedTo) params.upstream = ex.coredns.forwardedTo
   if (ex.coredns?.fromCache) params.age = String(ex.coredns.fromCache.ageSeconds)
   const hop: Hop = {

@@ -211,6 +211,11 @@ export const dnsMessages: MessageTable = {
     zh: '{server} 上没有 DNS 服务器应答:查询超时。',
   },
 
+  'dns.resolve.failed': {
+    en: 'Could not resolve {name}: {tried} name(s) tried, none answered ({reason}).',
+    zh: '无法解析 {name}:尝试了 {tried} 个名称,均无应答({reason})。',
+  },
+
   // hop notes
   'dns.hop.query': {
     en: 'The resolver asks {server} for the {type} record of {name}.',

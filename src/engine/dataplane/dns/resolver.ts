@@ -1,7 +1,7 @@
 import type { Simulation } from '../../sim/simulation'
 import type { Location } from '../../shell/types'
 import { isIPv4, isIPv6 } from '../../util/ip'
-import { exchange, type Exchange, type ExchangeOptions } from './exchange'
+import { exchange, QUERY_TIMEOUT_MS, serverRole, type Exchange, type ExchangeOptions } from './exchange'
 import { lookupHostsFile } from './hostsfile'
 import { responseKind, type QType } from './message'
 import { canonical, countDots, fqdn, joinName } from './names'
@@ -84,7 +84,15 @@ function canonicalOf(ex: Exchange[], asked: string): { canonicalName: string; al
   return { canonicalName: name.replace(/\.$/, ''), aliases }
 }
 
+/** How a query travels before CoreDNS sees it: the packet walk's verdict (which pod, or lost on the way). */
+export type Transport = (server: string, question: { name: string; type: 'A' | 'AAAA' }) =>
+  | { pod?: string }
+  | { lost: true; explain: { code: string; params: Record<string, string> } }
+  | undefined
+
 export interface ResolveOptions extends ExchangeOptions {
+  /** Carries each query to its server (the packet walk through kube-proxy); without it, queries arrive. */
+  transport?: Transport
   /** Skip /etc/hosts (a tool that speaks DNS only). */
   noHostsFile?: boolean
   /** Picks the CoreDNS pod for each query (the packet walk runs kube-proxy to decide). */
@@ -124,8 +132,13 @@ export function resolve(sim: Simulation, where: Location, name: string, type: Re
       // resolv.conf(5): nameservers in order, the next one only when the previous did not answer
       let ex: Exchange | undefined
       for (const server of rc.nameservers) {
-        const pod = options.pickPod?.(candidate.name, t) ?? options.pod
-        ex = exchange(sim, where, server, { name: candidate.name, type: t }, { pod, id: options.id })
+        const carried = options.transport?.(server, { name: candidate.name, type: t })
+        if (carried && 'lost' in carried) {
+          ex = { question: { name: candidate.name, type: t }, server, role: serverRole(sim, server), explain: carried.explain, rttMs: QUERY_TIMEOUT_MS }
+          continue
+        }
+        const pod = carried?.pod ?? options.pickPod?.(candidate.name, t) ?? options.pod
+        ex = exchange(sim, where, server, { name: candidate.name, type: t }, { pod, id: options.id ?? sim.rng.int(65536) })
         if (ex.response) break
       }
       if (!ex) continue
