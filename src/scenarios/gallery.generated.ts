@@ -93,6 +93,581 @@ export const gallery: GalleryScenario[] = [
     ]
   },
   {
+    "name": "ingress-ab-cookie",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      app.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 4's applications: v1 (red page) and v2 (green page), three pods each, written by the container command.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-1\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-2\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-3\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-1\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-2\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-3\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v1-service\nspec:\n  selector:\n    app: myapp\n    version: v1\n  ports:\n  - port: 80\n    targetPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v2-service\nspec:\n  selector:\n    app: myapp\n    version: v2\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "canary-main.yaml",
+        "text": "# The tutorial's canary-main.yaml: the stable version.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-main\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v1-service\n            port:\n              number: 80\n"
+      },
+      {
+        "path": "ab-test.yaml",
+        "text": "# The tutorial's app-ab-test (§2.5), as written: canary-by-cookie-value does not exist in ingress-nginx.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-ab-test\n  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n    nginx.ingress.kubernetes.io/canary-by-cookie: \"ab_test\"\n    nginx.ingress.kubernetes.io/canary-by-cookie-value: \"version_b\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v2-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress A/B test by cookie — as ingress-nginx really does it",
+      "zh": "Ingress 按 cookie 做 A/B 测试——ingress-nginx 的真实行为"
+    },
+    "story": {
+      "en": "The tutorial's A/B example (§2.5) uses nginx.ingress.kubernetes.io/canary-by-cookie-value: \"version_b\". ingress-nginx has no such annotation: the playground warns on its line and ignores it, as the controller does. canary-by-cookie only knows two values: a cookie ab_test=always sends the request to the canary, ab_test=never keeps it on the main backend, and any other value — the tutorial's version_b included — falls through to the weight (0 here), so curl -b \"ab_test=version_b\" reaches version A. The working form: drop canary-by-cookie-value and have the application set ab_test=always for group B (or use canary-by-header with canary-by-header-value for an arbitrary value).",
+      "zh": "教程的 A/B 示例(§2.5)使用了 nginx.ingress.kubernetes.io/canary-by-cookie-value: \"version_b\"。ingress-nginx 没有这个注解:本模拟器会在该行给出警告并忽略它,和控制器的行为一致。canary-by-cookie 只认两个值:cookie ab_test=always 把请求发给金丝雀,ab_test=never 保持在主版本,其他任何值(包括教程的 version_b)都会继续走权重判断(这里为 0),所以 curl -b \"ab_test=version_b\" 访问到的是 A 版本。正确写法:去掉 canary-by-cookie-value,由应用给 B 组用户设置 ab_test=always(或者用 canary-by-header 加 canary-by-header-value 来匹配任意值)。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -b \"ab_test=version_b\" http://app.example.com",
+        "title": {
+          "en": "The tutorial's cookie value: still version A",
+          "zh": "教程中的 cookie 值:仍是 A 版本"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -b \"ab_test=always\" http://app.example.com",
+        "title": {
+          "en": "ab_test=always: the canary (version B)",
+          "zh": "ab_test=always:金丝雀(B 版本)"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -b \"ab_test=never\" http://app.example.com",
+        "title": {
+          "en": "ab_test=never: always version A",
+          "zh": "ab_test=never:总是 A 版本"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-advanced-annotations",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      api.example.com: 192.168.100.21\n      admin.example.com: 192.168.100.21\n      auth.example.com: 192.168.100.21\n      cors.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "api.yaml",
+        "text": "# One echo backend for the four examples (registry.k8s.io/echoserver prints the request it received).\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: echo\n        image: registry.k8s.io/echoserver:1.10\n        ports:\n        - containerPort: 8080\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api-service\nspec:\n  selector:\n    app: api\n  ports:\n  - port: 80\n    targetPort: 8080\n"
+      },
+      {
+        "path": "basic-auth.yaml",
+        "text": "# kubectl create secret generic basic-auth --from-file=auth, where auth is `htpasswd -c auth admin` with the\n# password admin123 (an APR1 hash, htpasswd's default; bcrypt and {SHA} lines work too).\napiVersion: v1\nkind: Secret\nmetadata:\n  name: basic-auth\ntype: Opaque\ndata:\n  auth: YWRtaW46JGFwcjEkV2MzWjdsOXgkd1dBZEdiM0VsbHNhT1pnYmt2UmVnMAo=\n"
+      },
+      {
+        "path": "ingresses.yaml",
+        "text": "# Rate limits (§2.7 example 1, with §3.7's limit-rps: 5).\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: rate-limit-ingress\n  annotations:\n    nginx.ingress.kubernetes.io/limit-rps: \"5\"\n    nginx.ingress.kubernetes.io/limit-connections: \"5\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: api.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api-service\n            port:\n              number: 80\n---\n# IP allow-list (§2.7 example 2).\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: whitelist-ingress\n  annotations:\n    nginx.ingress.kubernetes.io/whitelist-source-range: \"10.0.0.0/8,192.168.1.0/24\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: admin.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api-service\n            port:\n              number: 80\n---\n# Basic auth (§2.7 example 3; host auth.example.com instead of admin.example.com).\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: auth-ingress\n  annotations:\n    nginx.ingress.kubernetes.io/auth-type: \"basic\"\n    nginx.ingress.kubernetes.io/auth-secret: \"basic-auth\"\n    nginx.ingress.kubernetes.io/auth-realm: \"Authentication Required\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: auth.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api-service\n            port:\n              number: 80\n---\n# CORS (§2.7 example 4; host cors.example.com instead of api.example.com).\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: cors-ingress\n  annotations:\n    nginx.ingress.kubernetes.io/enable-cors: \"true\"\n    nginx.ingress.kubernetes.io/cors-allow-origin: \"https://frontend.example.com\"\n    nginx.ingress.kubernetes.io/cors-allow-methods: \"GET, POST, PUT, DELETE\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: cors.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: api-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress: rate limit, allow-list, basic auth, CORS",
+      "zh": "Ingress:限流、IP 白名单、Basic 认证、CORS"
+    },
+    "story": {
+      "en": "The tutorial's advanced annotations (§2.7 and §3.7), each on its own host because two Ingresses cannot share a host's / path (the first would win). limit-rps \"5\" on api.example.com lets a burst of 25 (five times the rate, ingress-nginx's limit-burst-multiplier) through at once, then answers 503 until the virtual clock drains the bucket; limit-connections \"5\" answers 503 to a sixth concurrent connection. whitelist-source-range \"10.0.0.0/8,192.168.1.0/24\" on admin.example.com answers 403 to the workstation (192.168.100.10: with the hostNetwork controller the source address is not rewritten on the way). auth.example.com answers 401 with WWW-Authenticate: Basic realm=\"Authentication Required\" until curl -u admin:admin123. cors.example.com answers a preflight OPTIONS itself with 204 and the Access-Control-* headers, for the allowed origin only.",
+      "zh": "教程的高级注解(§2.7 和 §3.7),每个都放在单独的域名上,因为两个 Ingress 不能共用同一域名的 / 路径(先到者生效)。api.example.com 上的 limit-rps \"5\" 允许一次突发 25 个请求(速率的五倍,即 ingress-nginx 的 limit-burst-multiplier),之后返回 503,直到虚拟时钟把桶漏空;limit-connections \"5\" 对第六个并发连接返回 503。admin.example.com 上的 whitelist-source-range \"10.0.0.0/8,192.168.1.0/24\" 对 workstation(192.168.100.10;hostNetwork 控制器看到的源地址不会被改写)返回 403。auth.example.com 在 curl -u admin:admin123 之前一直返回 401 和 WWW-Authenticate: Basic realm=\"Authentication Required\"。cors.example.com 对预检 OPTIONS 请求直接返回 204 和 Access-Control-* 头,只针对允许的来源。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://api.example.com/",
+        "title": {
+          "en": "Within the rate limit: the echo server answers",
+          "zh": "未超限:echo 服务器应答"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -I http://admin.example.com",
+        "title": {
+          "en": "Outside the allow-list: 403",
+          "zh": "不在白名单内:403"
+        },
+        "expect": {
+          "httpStatus": 403
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -I http://auth.example.com",
+        "title": {
+          "en": "No credentials: 401 with WWW-Authenticate",
+          "zh": "没有凭据:401 和 WWW-Authenticate"
+        },
+        "expect": {
+          "httpStatus": 401
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -u admin:admin123 http://auth.example.com",
+        "title": {
+          "en": "The right password: 200",
+          "zh": "正确的密码:200"
+        },
+        "expect": {
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -i -X OPTIONS -H \"Origin: https://frontend.example.com\" -H \"Access-Control-Request-Method: PUT\" http://cors.example.com",
+        "title": {
+          "en": "CORS preflight: 204 from the controller",
+          "zh": "CORS 预检:控制器返回 204"
+        },
+        "expect": {
+          "httpStatus": 204
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-canary-header",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      app.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 4's applications: v1 (red page) and v2 (green page), three pods each, written by the container command.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-1\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-2\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-3\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-1\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-2\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-3\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v1-service\nspec:\n  selector:\n    app: myapp\n    version: v1\n  ports:\n  - port: 80\n    targetPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v2-service\nspec:\n  selector:\n    app: myapp\n    version: v2\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "canary-main.yaml",
+        "text": "# The tutorial's canary-main.yaml: the stable version.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-main\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v1-service\n            port:\n              number: 80\n"
+      },
+      {
+        "path": "canary-header.yaml",
+        "text": "# The tutorial's canary-header.yaml.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-canary-header\n  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n    nginx.ingress.kubernetes.io/canary-by-header: \"X-Canary\"\n    nginx.ingress.kubernetes.io/canary-by-header-value: \"true\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v2-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress canary: by header",
+      "zh": "Ingress 金丝雀:按请求头"
+    },
+    "story": {
+      "en": "The tutorial's Ingress lab 5. With canary-by-header: X-Canary and canary-by-header-value: \"true\", a request carrying X-Canary: true always reaches v2 and every other request v1 (the weight is 0). balancer.lua checks the header first, then the canary cookie, then the weight; with a header value set, any other value of X-Canary simply falls through to the weight — \"never\" only has its meaning when no value is configured.",
+      "zh": "教程 Ingress 实验 5。设置 canary-by-header: X-Canary 和 canary-by-header-value: \"true\" 后,带 X-Canary: true 的请求总是到 v2,其他请求都到 v1(权重为 0)。balancer.lua 先检查请求头,再检查金丝雀 cookie,最后看权重;配置了 header 值时,X-Canary 的其他值只会继续走权重判断——只有没配置值时 \"never\" 才有特殊含义。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://app.example.com",
+        "title": {
+          "en": "Ordinary users → v1 (red)",
+          "zh": "普通用户 → v1(红色)"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -H \"X-Canary: true\" http://app.example.com",
+        "title": {
+          "en": "Testers with X-Canary: true → v2 (green)",
+          "zh": "带 X-Canary: true 的测试人员 → v2(绿色)"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-canary-weight",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      app.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 4's applications: v1 (red page) and v2 (green page), three pods each, written by the container command.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-1\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-2\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v1-3\n  labels:\n    app: myapp\n    version: v1\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:red\">Version 1</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-1\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-2\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-v2-3\n  labels:\n    app: myapp\n    version: v2\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    command: [\"/bin/sh\", \"-c\"]\n    args:\n    - echo '<h1 style=\"color:green\">Version 2 - Canary</h1>' > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v1-service\nspec:\n  selector:\n    app: myapp\n    version: v1\n  ports:\n  - port: 80\n    targetPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-v2-service\nspec:\n  selector:\n    app: myapp\n    version: v2\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "canary-main.yaml",
+        "text": "# The tutorial's canary-main.yaml: the stable version.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-main\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v1-service\n            port:\n              number: 80\n"
+      },
+      {
+        "path": "canary-test.yaml",
+        "text": "# The tutorial's canary-test.yaml: v2 for 10% of the requests.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app-canary\n  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n    nginx.ingress.kubernetes.io/canary-weight: \"10\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: app-v2-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress canary: 10% by weight",
+      "zh": "Ingress 金丝雀:按权重 10%"
+    },
+    "story": {
+      "en": "The tutorial's Ingress lab 4. The canary Ingress (canary: \"true\", canary-weight: \"10\") creates no server of its own: ingress-nginx merges its backend into app-main's as an alternative backend, and for every request balancer.lua draws math.random(100) and sends it to v2 when the draw is ≤ 10. Over the tutorial's loop of 100 requests you see about 90 × Version 1 and 10 × Version 2 (the draws come from the scenario's seeded stream, so a run repeats exactly). Raise the weight with the annotation, as the tutorial's kubectl patch does. A canary without a main Ingress for the same host and path would be deleted, and the host would answer 404.",
+      "zh": "教程 Ingress 实验 4。金丝雀 Ingress(canary: \"true\",canary-weight: \"10\")不会创建自己的 server:ingress-nginx 把它的后端作为备选后端合并到 app-main 的后端中,每个请求由 balancer.lua 执行 math.random(100),抽到 ≤ 10 时发往 v2。教程中循环 100 次大约得到 90 个 Version 1 和 10 个 Version 2(抽签来自场景的带种子随机流,所以每次运行结果完全相同)。像教程里的 kubectl patch 一样修改注解即可提高权重。如果同一域名和路径没有主 Ingress,金丝雀后端会被删除,该域名返回 404。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://app.example.com",
+        "title": {
+          "en": "One request: the weight draw decides v1 or v2",
+          "zh": "一次请求:权重抽签决定 v1 还是 v2"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-controller-hostnetwork",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines, with the ingress-nginx controller in hostNetwork mode (the short form of the upstream manifests).\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      nginx.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's nginx pods and nginx-service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "domain-ingress.yaml",
+        "text": "# Lab 1's rule for nginx.example.com.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: domain-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: nginx.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress controller: DaemonSet + hostNetwork",
+      "zh": "Ingress 控制器:DaemonSet + hostNetwork"
+    },
+    "story": {
+      "en": "Deployment mode 2 of the tutorial (§2.8), the one its labs use. The controller runs as a DaemonSet with hostNetwork on the nodes labelled ingress=true, so nginx listens on port 80 of node1's and node2's own addresses. The trace: the workstation connects to 192.168.100.21:80, the packet is delivered to the controller on node1 without any kube-proxy DNAT and with the client's own address, and the controller connects to an nginx pod IP.",
+      "zh": "教程 §2.8 中的部署方式 2,也是实验使用的方式。控制器以 hostNetwork 的 DaemonSet 运行在带 ingress=true 标签的节点上,nginx 直接监听 node1、node2 自身地址的 80 端口。跟踪结果:workstation 连接 192.168.100.21:80,数据包不经过 kube-proxy 的 DNAT、保留客户端地址送到 node1 上的控制器,控制器再连接某个 nginx Pod IP。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://nginx.example.com",
+        "title": {
+          "en": "Through the controller to an nginx pod",
+          "zh": "经过控制器到达 nginx Pod"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-controller-loadbalancer",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines, with the ingress-nginx controller in loadBalancer mode (the short form of the upstream manifests).\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      nginx.example.com: 192.168.100.100\n  ingressController:\n    mode: loadBalancer\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's nginx pods and nginx-service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "domain-ingress.yaml",
+        "text": "# Lab 1's rule for nginx.example.com.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: domain-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: nginx.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n"
+      },
+      {
+        "path": "metallb.yaml",
+        "text": "# The MetalLB pool of the tutorial's LoadBalancer lab.\napiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: lab-pool\n  namespace: metallb-system\nspec:\n  addresses:\n  - 192.168.100.100-192.168.100.150\n---\napiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata:\n  name: lab-l2\n  namespace: metallb-system\nspec:\n  ipAddressPools:\n  - lab-pool\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress controller: Deployment + LoadBalancer (MetalLB)",
+      "zh": "Ingress 控制器:Deployment + LoadBalancer(MetalLB)"
+    },
+    "story": {
+      "en": "Deployment mode 1 of the tutorial (§2.8), on bare metal: the controller's LoadBalancer Service gets 192.168.100.100 from the MetalLB pool. The upstream cloud manifest sets externalTrafficPolicy: Local, so only the node running the controller pod announces the address and the client's source address survives. The trace: ARP for the LB IP, kube-proxy's KUBE-EXT rules DNAT it to the controller pod, and the controller connects to an nginx pod IP.",
+      "zh": "教程 §2.8 中的部署方式 1,在裸金属上实现:控制器的 LoadBalancer Service 从 MetalLB 地址池获得 192.168.100.100。上游的云环境清单设置了 externalTrafficPolicy: Local,所以只有运行控制器 Pod 的节点宣告该地址,客户端源地址得以保留。跟踪结果:对 LB IP 的 ARP,kube-proxy 的 KUBE-EXT 规则把它 DNAT 到控制器 Pod,控制器再连接某个 nginx Pod IP。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://nginx.example.com",
+        "title": {
+          "en": "Through the controller to an nginx pod",
+          "zh": "经过控制器到达 nginx Pod"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-controller-nodeport",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines, with the ingress-nginx controller in nodePort mode (the short form of the upstream manifests).\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      nginx.example.com: 192.168.100.21\n  ingressController:\n    mode: nodePort\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's nginx pods and nginx-service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "domain-ingress.yaml",
+        "text": "# Lab 1's rule for nginx.example.com.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: domain-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: nginx.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress controller: Deployment + NodePort",
+      "zh": "Ingress 控制器:Deployment + NodePort"
+    },
+    "story": {
+      "en": "Deployment mode 3 of the tutorial (§2.8). The controller is a Deployment behind a NodePort Service (30080 for http, 30443 for https), reachable on every node. The trace: the workstation connects to node1:30080, kube-proxy's KUBE-NODEPORTS rule DNATs it to the controller pod (on whichever node it runs) and masquerades the source, so the controller sees a node address, not the workstation's; then the controller connects to an nginx pod IP. The Host header still carries :30080.",
+      "zh": "教程 §2.8 中的部署方式 3。控制器是 NodePort Service(http 30080,https 30443)后面的 Deployment,任何节点都可以访问。跟踪结果:workstation 连接 node1:30080,kube-proxy 的 KUBE-NODEPORTS 规则把它 DNAT 到控制器 Pod(无论它在哪个节点),并做源地址伪装,所以控制器看到的是节点地址而不是 workstation 的地址;然后控制器连接某个 nginx Pod IP。Host 头里仍带着 :30080。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://nginx.example.com:30080",
+        "title": {
+          "en": "Through the controller to an nginx pod",
+          "zh": "经过控制器到达 nginx Pod"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-host-routing",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      nginx.example.com: 192.168.100.21\n      httpd.example.com: 192.168.100.21\n      other.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's applications: two nginx pods and two httpd pods, each pair behind a ClusterIP Service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: httpd-app-1\n  labels:\n    app: httpd-app\nspec:\n  containers:\n  - name: httpd\n    image: httpd:2.4\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: httpd-app-2\n  labels:\n    app: httpd-app\nspec:\n  containers:\n  - name: httpd\n    image: httpd:2.4\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: httpd-service\nspec:\n  selector:\n    app: httpd-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "domain-ingress.yaml",
+        "text": "# The tutorial's domain-ingress.yaml: one rule per host.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: domain-ingress\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: nginx.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n  - host: httpd.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: httpd-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress: routing by host name",
+      "zh": "Ingress:基于域名的路由"
+    },
+    "story": {
+      "en": "The tutorial's Ingress lab 1. One Ingress sends nginx.example.com to nginx-service and httpd.example.com to httpd-service. The workstation resolves both names to node1 (its /etc/hosts), where the controller listens on port 80 with the node's own network (hostNetwork). The trace shows what surprises people: ingress-nginx does not go through the Service's ClusterIP — it reads the EndpointSlices and connects straight to a pod IP (its balancer.lua round-robins over them); kube-proxy is not involved in that leg. An unknown host reaches the catch-all server and gets the controller's 404.",
+      "zh": "教程 Ingress 实验 1。一个 Ingress 把 nginx.example.com 发往 nginx-service,把 httpd.example.com 发往 httpd-service。workstation 通过 /etc/hosts 把两个域名都解析到 node1,控制器以 hostNetwork 方式在该节点的 80 端口监听。跟踪结果会显示一个常让人意外的事实:ingress-nginx 并不经过 Service 的 ClusterIP,而是读取 EndpointSlice,直接连接 Pod IP(由 balancer.lua 轮询),这一段与 kube-proxy 无关。未知域名会落到兜底 server,得到控制器的 404。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://nginx.example.com",
+        "title": {
+          "en": "nginx.example.com → an nginx pod, straight to its pod IP",
+          "zh": "nginx.example.com → nginx Pod,直接发往 Pod IP"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl http://httpd.example.com",
+        "title": {
+          "en": "httpd.example.com → \"It works!\"",
+          "zh": "httpd.example.com → \"It works!\""
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -I http://other.example.com",
+        "title": {
+          "en": "A host no rule names: the default backend's 404",
+          "zh": "没有规则的域名:默认后端返回 404"
+        },
+        "expect": {
+          "httpStatus": 404
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-https-redirect",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      secure.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's nginx pods and nginx-service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "example-tls.yaml",
+        "text": "# The tutorial's example-tls Secret (kubectl create secret tls example-tls --cert=tls.crt --key=tls.key). The\n# tutorial makes an RSA 2048 key; this one is P-256 to stay small, made offline with openssl:\n#   self-signed, CN = subjectAltName = secure.example.com, valid 2025-01-01 to 2035-01-01.\napiVersion: v1\nkind: Secret\nmetadata:\n  name: example-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJhakNDQVErZ0F3SUJBZ0lCQVRBS0JnZ3Foa2pPUFFRREFqQWRNUnN3R1FZRFZRUUREQkp6WldOMWNtVXUKWlhoaGJYQnNaUzVqYjIwd0hoY05NalV3TVRBeE1EQXdNREF3V2hjTk16VXdNVEF4TURBd01EQXdXakFkTVJzdwpHUVlEVlFRRERCSnpaV04xY21VdVpYaGhiWEJzWlM1amIyMHdXVEFUQmdjcWhrak9QUUlCQmdncWhrak9QUU1CCkJ3TkNBQVFRck5nWkQrazJIRW04cVF6Sng2OGdxSVVQUFVqbCtrWnZtN3JBOC9YajdvdDRBNGlEV01tSkc5WlMKUjdtaDQwWFhyN3ZSa3ZXWDBqNHExVk1aN25FbG8wQXdQakFkQmdOVkhSRUVGakFVZ2hKelpXTjFjbVV1WlhoaApiWEJzWlM1amIyMHdIUVlEVlIwT0JCWUVGUEpqOG9LYmNYeGpiZURTV3JackFENEhuMTVYTUFvR0NDcUdTTTQ5CkJBTUNBMGtBTUVZQ0lRQzB1TVpjajlOeld0eXhLa2VVMEVNS2NqVzlDT010NkpkYlVKazBsdlFwL2dJaEFPZDEKUGVlVktJbGFSMGt5bkIxQVdHdWNyY0dQQ3dpczNNTU5ZVXRzR2tPWgotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==\n  tls.key: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUdhVHdsNHdIN2NEWWlMazk0VU5qUGRacEJzNW55NWcyQ3BtYXRWWUhZcm1vQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFRUt6WUdRL3BOaHhKdktrTXljZXZJS2lGRHoxSTVmcEdiNXU2d1BQMTQrNkxlQU9JZzFqSgppUnZXVWtlNW9lTkYxNis3MFpMMWw5SStLdFZUR2U1eEpRPT0KLS0tLS1FTkQgRUMgUFJJVkFURSBLRVktLS0tLQo=\n"
+      },
+      {
+        "path": "https-ingress.yaml",
+        "text": "# The tutorial's https-ingress.yaml.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: https-ingress\n  annotations:\n    nginx.ingress.kubernetes.io/ssl-redirect: \"true\"\nspec:\n  ingressClassName: nginx\n  tls:\n  - hosts:\n    - secure.example.com\n    secretName: example-tls\n  rules:\n  - host: secure.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress: HTTPS with a self-signed certificate and the 308 redirect",
+      "zh": "Ingress:自签名证书的 HTTPS 与 308 重定向"
+    },
+    "story": {
+      "en": "The tutorial's Ingress lab 3. The TLS Secret's certificate (CN secure.example.com) is served for that SNI name; any other name gets the controller's \"Kubernetes Ingress Controller Fake Certificate\". curl -k https://secure.example.com reaches nginx. Without -k curl refuses the self-signed certificate: curl: (60) SSL certificate problem: self-signed certificate. Plain http is redirected with 308 Permanent Redirect (ingress-nginx's http-redirect-code, not 301) to https://secure.example.com — without a trailing slash for /, as lua_ingress.lua strips it unless preserve-trailing-slash is set. The annotation ssl-redirect: \"true\" is the default anyway: any host with a TLS section redirects.",
+      "zh": "教程 Ingress 实验 3。TLS Secret 中的证书(CN secure.example.com)用于该 SNI 名称;其他名称会拿到控制器的 \"Kubernetes Ingress Controller Fake Certificate\"。curl -k https://secure.example.com 可以访问到 nginx。不加 -k 时 curl 拒绝自签名证书:curl: (60) SSL certificate problem: self-signed certificate。普通 http 会被 308 Permanent Redirect(ingress-nginx 的 http-redirect-code,而不是 301)重定向到 https://secure.example.com——访问 / 时不带末尾斜杠,因为除非设置 preserve-trailing-slash,lua_ingress.lua 会去掉它。注解 ssl-redirect: \"true\" 本来就是默认值:任何带 TLS 配置的域名都会重定向。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -k https://secure.example.com",
+        "title": {
+          "en": "HTTPS with -k: the certificate is not checked",
+          "zh": "加 -k 的 HTTPS:不校验证书"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -I http://secure.example.com",
+        "title": {
+          "en": "HTTP: 308 to https://secure.example.com",
+          "zh": "HTTP:308 重定向到 https://secure.example.com"
+        },
+        "expect": {
+          "httpStatus": 308
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl https://secure.example.com",
+        "title": {
+          "en": "Without -k: curl (60), self-signed certificate",
+          "zh": "不加 -k:curl (60),自签名证书"
+        },
+        "expect": {
+          "result": "tls-error"
+        }
+      }
+    ]
+  },
+  {
+    "name": "ingress-path-rewrite",
+    "files": [
+      {
+        "path": "cluster.yaml",
+        "text": "# The tutorial's lab machines. node1 and node2 carry ingress=true (§3.1 step 1) and run the controller as a\n# hostNetwork DaemonSet (§3.1: the bare-metal deploy.yaml changed to a DaemonSet with hostNetwork,\n# dnsPolicy ClusterFirstWithHostNet and nodeSelector ingress: \"true\"), written here in its short form.\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n  - name: master\n    ip: 192.168.100.20\n    controlPlane: true\n  - name: node1\n    ip: 192.168.100.21\n    labels:\n      ingress: \"true\"\n  - name: node2\n    ip: 192.168.100.22\n    labels:\n      ingress: \"true\"\n  clients:\n  - name: workstation\n    ip: 192.168.100.10\n    # the tutorial's `echo \"192.168.100.21 ...\" >> /etc/hosts`\n    hosts:\n      api.example.com: 192.168.100.21\n  ingressController:\n    mode: hostNetwork\n"
+      },
+      {
+        "path": "apps.yaml",
+        "text": "# Lab 1's applications: two nginx pods and two httpd pods, each pair behind a ClusterIP Service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-1\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-app-2\n  labels:\n    app: nginx-app\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.20\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: httpd-app-1\n  labels:\n    app: httpd-app\nspec:\n  containers:\n  - name: httpd\n    image: httpd:2.4\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: httpd-app-2\n  labels:\n    app: httpd-app\nspec:\n  containers:\n  - name: httpd\n    image: httpd:2.4\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-service\nspec:\n  selector:\n    app: nginx-app\n  ports:\n  - port: 80\n    targetPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: httpd-service\nspec:\n  selector:\n    app: httpd-app\n  ports:\n  - port: 80\n    targetPort: 80\n"
+      },
+      {
+        "path": "path-rewrite.yaml",
+        "text": "# The tutorial's path-rewrite-ingress.yaml.\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: path-rewrite\n  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: \"/$2\"\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: api.example.com\n    http:\n      paths:\n      - path: /nginx(/|$)(.*)\n        pathType: ImplementationSpecific\n        backend:\n          service:\n            name: nginx-service\n            port:\n              number: 80\n      - path: /httpd(/|$)(.*)\n        pathType: ImplementationSpecific\n        backend:\n          service:\n            name: httpd-service\n            port:\n              number: 80\n"
+      }
+    ],
+    "title": {
+      "en": "Ingress: path routing with rewrite-target",
+      "zh": "Ingress:基于路径的路由与 rewrite-target"
+    },
+    "story": {
+      "en": "The tutorial's Ingress lab 2. With rewrite-target: /$2, the paths /nginx(/|$)(.*) and /httpd(/|$)(.*) become case-insensitive regex locations (~* \"^/nginx(/|$)(.*)\"), and the backend receives the second capture group: /nginx → /, /nginx/index.html → /index.html. Because rewrite-target is set, every path of api.example.com is a regex location, tried first-match in order of descending length. The host has no rule for /, so /other goes to the default backend: 404.",
+      "zh": "教程 Ingress 实验 2。设置 rewrite-target: /$2 后,/nginx(/|$)(.*) 和 /httpd(/|$)(.*) 变成不区分大小写的正则 location(~* \"^/nginx(/|$)(.*)\"),后端收到的是第二个捕获组:/nginx → /,/nginx/index.html → /index.html。由于设置了 rewrite-target,api.example.com 的所有路径都是正则 location,按长度降序、先匹配先得。该域名没有 / 规则,所以 /other 会到默认后端:404。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl http://api.example.com/nginx",
+        "title": {
+          "en": "/nginx is rewritten to / for nginx-service",
+          "zh": "/nginx 被改写为 / 发给 nginx-service"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200,
+          "path": "/"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl http://api.example.com/httpd",
+        "title": {
+          "en": "/httpd is rewritten to / for httpd-service",
+          "zh": "/httpd 被改写为 / 发给 httpd-service"
+        },
+        "expect": {
+          "result": "ok",
+          "httpStatus": 200,
+          "path": "/"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl http://api.example.com/nginx/index.html",
+        "title": {
+          "en": "The second capture group is kept",
+          "zh": "保留第二个捕获组"
+        },
+        "expect": {
+          "path": "/index.html"
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -I http://api.example.com/other",
+        "title": {
+          "en": "No path matches: 404",
+          "zh": "没有路径匹配:404"
+        },
+        "expect": {
+          "httpStatus": 404
+        }
+      }
+    ]
+  },
+  {
     "name": "loadbalancer-metallb-bgp",
     "files": [
       {
