@@ -3,6 +3,7 @@ import type { Location } from '../types'
 import { etcHosts } from './etc-hosts'
 import { etcHostname } from './etc-hostname'
 import { etcResolvConf } from '../../dataplane/dns/files'
+import { nginxConf } from '../../dataplane/ingress/files'
 
 /**
  * The files `cat` can read, by absolute path. Each produces the file's content for the machine the command runs
@@ -15,4 +16,5 @@ export const virtualFiles: ReadonlyMap<string, VirtualFile> = new Map<string, Vi
   ['/etc/hosts', etcHosts],
   ['/etc/hostname', etcHostname],
   ['/etc/resolv.conf', etcResolvConf],
+  ['/etc/nginx/nginx.conf', nginxConf],
 ])

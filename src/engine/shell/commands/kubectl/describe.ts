@@ -148,54 +148,54 @@ function describeContainers(label: string, containers: Json[], statuses: Json[],
   let s = `${indent}${label}:${containers.length ? '' : ' <none>'}\n`
   for (const c of containers) {
     const st = statuses.find((x) => x.name === c.name)
-    s += `${indent}  ${indent ? ' ' : ''}${str(c.name)}:\n`
-    if (st) s += `${indent}    Container ID:\t${str(st.containerID)}\n`
-    s += `${indent}    Image:\t${str(c.image)}\n`
-    if (st) s += `${indent}    Image ID:\t${str(st.imageID)}\n`
+    s += `  ${indent ? ' ' : ''}${str(c.name)}:\n` // LEVEL_1, one more space inside a template
+    if (st) s += `    Container ID:\t${str(st.containerID)}\n`
+    s += `    Image:\t${str(c.image)}\n`
+    if (st) s += `    Image ID:\t${str(st.imageID)}\n`
     const ports = list(c.ports).map((p) => `${Number(p.containerPort)}/${str(p.protocol)}${p.name ? ` (${str(p.name)})` : ''}`)
     const hostPorts = list(c.ports).map((p) => `${Number(p.hostPort ?? 0)}/${str(p.protocol)}${p.name ? ` (${str(p.name)})` : ''}`)
-    s += ports.join(', ').includes(',') ? `${indent}    Ports:\t${ports.join(', ')}\n` : `${indent}    Port:\t${ports.join(', ') || '<none>'}\n`
-    s += hostPorts.join(', ').includes(',') ? `${indent}    Host Ports:\t${hostPorts.join(', ')}\n` : `${indent}    Host Port:\t${hostPorts.join(', ') || '<none>'}\n`
+    s += ports.join(', ').includes(',') ? `    Ports:\t${ports.join(', ')}\n` : `    Port:\t${ports.join(', ') || '<none>'}\n`
+    s += hostPorts.join(', ').includes(',') ? `    Host Ports:\t${hostPorts.join(', ')}\n` : `    Host Port:\t${hostPorts.join(', ') || '<none>'}\n`
     for (const [key, title] of [['command', 'Command'], ['args', 'Args']] as const) {
       if (Array.isArray(c[key]) && (c[key] as unknown[]).length) {
-        s += `${indent}    ${title}:\n`
-        for (const x of c[key] as unknown[]) for (const line of String(x).split('\n')) s += `${indent}      ${line}\n`
+        s += `    ${title}:\n`
+        for (const x of c[key] as unknown[]) for (const line of String(x).split('\n')) s += `      ${line}\n`
       }
     }
     if (st) {
       const state = isJson(st.state) ? st.state : {}
-      if (isJson(state.running)) s += `${indent}    State:\tRunning\n${indent}      Started:\t${rfc1123z(parseRfc3339(str(state.running.startedAt)))}\n`
+      if (isJson(state.running)) s += `    State:\tRunning\n      Started:\t${rfc1123z(parseRfc3339(str(state.running.startedAt)))}\n`
       else if (isJson(state.terminated)) {
         const t = state.terminated
-        s += `${indent}    State:\tTerminated\n`
-        if (t.reason) s += `${indent}      Reason:\t${str(t.reason)}\n`
-        s += `${indent}      Exit Code:\t${Number(t.exitCode)}\n`
-        s += `${indent}      Started:\t${rfc1123z(parseRfc3339(str(t.startedAt)))}\n${indent}      Finished:\t${rfc1123z(parseRfc3339(str(t.finishedAt)))}\n`
+        s += `    State:\tTerminated\n`
+        if (t.reason) s += `      Reason:\t${str(t.reason)}\n`
+        s += `      Exit Code:\t${Number(t.exitCode)}\n`
+        s += `      Started:\t${rfc1123z(parseRfc3339(str(t.startedAt)))}\n      Finished:\t${rfc1123z(parseRfc3339(str(t.finishedAt)))}\n`
       } else {
-        s += `${indent}    State:\tWaiting\n`
-        if (isJson(state.waiting) && state.waiting.reason) s += `${indent}      Reason:\t${str(state.waiting.reason)}\n`
+        s += `    State:\tWaiting\n`
+        if (isJson(state.waiting) && state.waiting.reason) s += `      Reason:\t${str(state.waiting.reason)}\n`
       }
-      s += `${indent}    Ready:\t${st.ready === true ? 'True' : 'False'}\n${indent}    Restart Count:\t${Number(st.restartCount ?? 0)}\n`
+      s += `    Ready:\t${st.ready === true ? 'True' : 'False'}\n    Restart Count:\t${Number(st.restartCount ?? 0)}\n`
     }
     const env = list(c.env)
-    s += `${indent}    Environment:${env.length ? '' : '\t<none>'}\n`
+    s += `    Environment:${env.length ? '' : '\t<none>'}\n`
     for (const e of env) {
       if (e.valueFrom === undefined) {
-        String(e.value ?? '').split('\n').forEach((line, i) => { s += i === 0 ? `${indent}      ${str(e.name)}:\t${line}\n` : `${indent}      \t${line}\n` })
+        String(e.value ?? '').split('\n').forEach((line, i) => { s += i === 0 ? `      ${str(e.name)}:\t${line}\n` : `      \t${line}\n` })
       } else if (isJson(e.valueFrom) && isJson(e.valueFrom.secretKeyRef)) {
         const r = e.valueFrom.secretKeyRef
-        s += `${indent}      ${str(e.name)}:\t<set to the key '${str(r.key)}' in secret '${str(r.name)}'>\tOptional: ${r.optional === true}\n`
+        s += `      ${str(e.name)}:\t<set to the key '${str(r.key)}' in secret '${str(r.name)}'>\tOptional: ${r.optional === true}\n`
       } else if (isJson(e.valueFrom) && isJson(e.valueFrom.configMapKeyRef)) {
         const r = e.valueFrom.configMapKeyRef
-        s += `${indent}      ${str(e.name)}:\t<set to the key '${str(r.key)}' of config map '${str(r.name)}'>\tOptional: ${r.optional === true}\n`
+        s += `      ${str(e.name)}:\t<set to the key '${str(r.key)}' of config map '${str(r.name)}'>\tOptional: ${r.optional === true}\n`
       } else if (isJson(e.valueFrom) && isJson(e.valueFrom.fieldRef)) {
         const r = e.valueFrom.fieldRef
-        s += `${indent}      ${str(e.name)}:\t (${str(r.apiVersion, 'v1')}:${str(r.fieldPath)})\n`
+        s += `      ${str(e.name)}:\t (${str(r.apiVersion, 'v1')}:${str(r.fieldPath)})\n`
       }
     }
     const mounts = list(c.volumeMounts).sort((a, b) => str(a.mountPath).localeCompare(str(b.mountPath)))
-    s += `${indent}    Mounts:${mounts.length ? '' : '\t<none>'}\n`
-    for (const m of mounts) s += `${indent}      ${str(m.mountPath)} from ${str(m.name)} (${m.readOnly === true ? 'ro' : 'rw'})\n`
+    s += `    Mounts:${mounts.length ? '' : '\t<none>'}\n`
+    for (const m of mounts) s += `      ${str(m.mountPath)} from ${str(m.name)} (${m.readOnly === true ? 'ro' : 'rw'})\n`
   }
   return s
 }
@@ -218,11 +218,11 @@ function describeVolumes(volumes: Json[], indent: string): string {
   if (volumes.length === 0) return `${indent}Volumes:\t<none>\n`
   let s = `${indent}Volumes:\n`
   for (const v of volumes) {
-    s += `${indent}  ${indent ? ' ' : ''}${str(v.name)}:\n`
-    if (isJson(v.configMap)) s += `${indent}    Type:\tConfigMap (a volume populated by a ConfigMap)\n${indent}    Name:\t${str(v.configMap.name)}\n${indent}    Optional:\t${v.configMap.optional === true}\n`
-    else if (isJson(v.secret)) s += `${indent}    Type:\tSecret (a volume populated by a Secret)\n${indent}    SecretName:\t${str(v.secret.secretName)}\n${indent}    Optional:\t${v.secret.optional === true}\n`
-    else if (isJson(v.emptyDir)) s += `${indent}    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n${indent}    Medium:\t${str(v.emptyDir.medium)}\n${indent}    SizeLimit:\t<unset>\n`
-    else if (isJson(v.hostPath)) s += `${indent}    Type:\tHostPath (bare host directory volume)\n${indent}    Path:\t${str(v.hostPath.path)}\n${indent}    HostPathType:\t${str(v.hostPath.type)}\n`
+    s += `  ${indent ? ' ' : ''}${str(v.name)}:\n`
+    if (isJson(v.configMap)) s += `    Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${str(v.configMap.name)}\n    Optional:\t${v.configMap.optional === true}\n`
+    else if (isJson(v.secret)) s += `    Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${str(v.secret.secretName)}\n    Optional:\t${v.secret.optional === true}\n`
+    else if (isJson(v.emptyDir)) s += `    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${str(v.emptyDir.medium)}\n    SizeLimit:\t<unset>\n`
+    else if (isJson(v.hostPath)) s += `    Type:\tHostPath (bare host directory volume)\n    Path:\t${str(v.hostPath.path)}\n    HostPathType:\t${str(v.hostPath.type)}\n`
   }
   return s
 }

@@ -195,7 +195,10 @@ describe('kubectl describe (describe.go layouts)', () => {
     expect(kubectl('describe', 'endpointslice').stdout).toMatch(/AddressType:\s+IPv4\nPorts:\n  Name\s+Port\s+Protocol\n/)
     expect(kubectl('describe', 'ep', 'web-lb').stdout).toMatch(/Subsets:\n  Addresses:\s+(\d+\.){3}\d+(,(\d+\.){3}\d+){3}\n  NotReadyAddresses:\s+<none>\n/)
     expect(kubectl('describe', 'node', 'node1').stdout).toMatch(/^Name:\s+node1\nRoles:\s+<none>\n/)
-    expect(kubectl('describe', 'deploy', 'web').stdout).toMatch(/\nReplicas:\s+4 desired \| 4 updated \| 4 total \| 4 available \| 0 unavailable\n/)
+    const deploy = kubectl('describe', 'deploy', 'web').stdout
+    expect(deploy).toMatch(/\nReplicas:\s+4 desired \| 4 updated \| 4 total \| 4 available \| 0 unavailable\n/)
+    // DescribePodTemplate: the container name one space deeper than "Containers:", its fields at LEVEL_2.
+    expect(deploy).toMatch(/\nPod Template:\n {2}Labels: {2}app=web\n {11}tier=front\n {2}Containers:\n {3}nginx:\n {4}Image:\s+nginx:1\.27\n {4}Port:\s+80\/TCP \(http\)\n/)
   })
 
   it('reports a missing object', () => {

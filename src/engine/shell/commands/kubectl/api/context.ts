@@ -1,6 +1,7 @@
 import type { Cluster } from '../../../../cluster/types'
 import type { ManifestObject } from '../../../../manifest/types'
 import type { Simulation } from '../../../../sim/simulation'
+import { corednsDeployment, kubeDnsService, kubernetesService } from '../../../../cluster/system'
 
 /** What the API-object builders read: the settled cluster and the objects as the user wrote them. */
 export interface ApiContext {
@@ -9,10 +10,15 @@ export interface ApiContext {
 }
 
 export function apiContext(sim: Simulation): ApiContext {
-  return sim.memo('kubectl:api-context', () => ({
-    cluster: sim.scenario.cluster,
-    objectsById: new Map(sim.scenario.objects.map((o) => [o.id, o])),
-  }))
+  return sim.memo('kubectl:api-context', () => {
+    const objectsById = new Map(sim.scenario.objects.map((o) => [o.id, o]))
+    // The playground's own objects, as cluster/build.ts adds them when the scenario does not define them.
+    for (const make of [kubernetesService, kubeDnsService, corednsDeployment]) {
+      const obj = make()
+      if (!objectsById.has(obj.id)) objectsById.set(obj.id, obj)
+    }
+    return { cluster: sim.scenario.cluster, objectsById }
+  })
 }
 
 export type Json = Record<string, unknown>

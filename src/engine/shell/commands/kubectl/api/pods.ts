@@ -23,7 +23,8 @@ function defaultContainer(c: Json): Json {
   return c
 }
 
-function synthesizedSpec(pod: Pod): Json {
+/** A pod spec rebuilt from the cluster model, for pods whose written spec we do not have. */
+export function synthesizedSpec(pod: Pod): Json {
   return {
     containers: pod.containers.filter((c) => !c.sidecar).map((c) => compact({
       name: c.name,

@@ -1,6 +1,7 @@
 import type { Pod, Workload } from '../../../../cluster/types'
 import { compact, isJson, pathOf, type ApiContext, type Json } from './context'
 import { clone, meta, ownerRef, type ApiObject } from './meta'
+import { synthesizedSpec } from './pods'
 
 function podsOf(ctx: ApiContext, w: Workload): Pod[] {
   const ids = new Set(w.pods)
@@ -11,8 +12,15 @@ function writtenBody(ctx: ApiContext, w: Workload): Json {
   return ctx.objectsById.get(w.source.object)?.body ?? {}
 }
 
+// Labels controllers add to the pods they make, which are not part of the template.
+const CONTROLLER_LABELS = ['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'pod-template-generation']
+
 function template(ctx: ApiContext, w: Workload): Json {
-  const t = clone(pathOf(writtenBody(ctx, w), 'spec', 'template')) ?? {}
+  const written = clone(pathOf(writtenBody(ctx, w), 'spec', 'template'))
+  // Without the written template (a workload the playground added), rebuild it from one of the workload's pods.
+  const pod = written ? undefined : podsOf(ctx, w)[0]
+  const labels = pod ? Object.fromEntries(Object.entries(pod.labels).filter(([k]) => !CONTROLLER_LABELS.includes(k))) : undefined
+  const t = written ?? (pod ? { metadata: { labels }, spec: synthesizedSpec(pod) } : {})
   t.metadata = isJson(t.metadata) ? t.metadata : {}
   ;(t.metadata as Json).creationTimestamp = null
   return t
