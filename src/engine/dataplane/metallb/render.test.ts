@@ -103,3 +103,15 @@ describe('ip neigh', () => {
     expect(ipNeigh(sim, winner!.id)).toBe('192.168.100.10 dev eth0 lladdr 52:54:00:a8:64:0a STALE\n')
   })
 })
+
+describe('ip neigh and ip route through the shell', () => {
+  it('shows the router\'s BGP routes and the workstation\'s ARP cache after a curl', async () => {
+    const { run, simulationOf } = await import('../../shell/testing')
+    const s = simulationOf('loadbalancer-metallb-bgp')
+    expect(run(s, ['ip', 'route'], 'router/edge').stdout).toBe(routerIpRoute(s.scenario.cluster))
+    expect(run(s, ['ip', 'neigh'], 'client/workstation').stdout).toBe('')
+    run(s, ['curl', '-s', 'http://172.16.10.1'], 'client/workstation')
+    expect(run(s, ['ip', 'neigh'], 'client/workstation').stdout).toBe('192.168.100.1 dev eth0 lladdr 52:54:00:a8:64:01 REACHABLE\n')
+    expect(run(s, ['ip', 'neigh'], 'router/edge').stdout).toMatch(/^192\.168\.100\.10 dev eth0 lladdr 52:54:00:a8:64:0a STALE\n192\.168\.100\.2[12] dev eth0 lladdr 52:54:00:a8:64:1[56] REACHABLE\n$/)
+  })
+})

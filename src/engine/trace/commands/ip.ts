@@ -2,6 +2,7 @@ import { fail, ok, type Command } from '../../shell/types'
 import { sha256Base32 } from '../../util/hash'
 import { intToIp, parseCidr } from '../../util/ip'
 import { bridgeIP, nodeByName, nodeRoutes, nodeSubnet } from '../network'
+import { ipNeigh, routerIpRoute } from '../../dataplane/metallb/render'
 
 /** iproute2 `ip addr` / `ip route` on a node (lo, eth0, the cni0 bridge, one veth per pod) and inside a pod. */
 
@@ -32,8 +33,12 @@ export const ip: Command = {
     const cluster = ctx.sim.scenario.cluster
     const isAddr = object === 'addr' || object === 'a' || object === 'address'
     const isRoute = object === 'route' || object === 'r' || object === 'ro'
-    if (!isAddr && !isRoute) return fail(`Object "${object ?? ''}" is unknown, try "ip help".\n`, 1)
+    const isNeigh = object === 'neigh' || object === 'n' || object === 'neighbor' || object === 'neighbour'
+    if (!isAddr && !isRoute && !isNeigh) return fail(`Object "${object ?? ''}" is unknown, try "ip help".\n`, 1)
     const w = ctx.where
+    // The LAN's ARP caches and the router's BGP routes live with MetalLB's model (dataplane/metallb/render.ts).
+    if (isNeigh) return ok(w.kind === 'pod' && !w.pod.hostNetwork ? '' : ipNeigh(ctx.sim, w.kind === 'node' ? w.node.id : w.kind === 'client' ? w.client.id : w.kind === 'router' ? w.router.id : `Node/${w.kind === 'pod' ? w.pod.nodeName : ''}`))
+    if (isRoute && w.kind === 'router') return ok(routerIpRoute(cluster))
     if (w.kind === 'node' || (w.kind === 'pod' && w.pod.hostNetwork)) {
       const node = w.kind === 'node' ? w.node : nodeByName(cluster, w.pod.nodeName)!
       if (isRoute) return ok(nodeRoutes(cluster, node).map((l) => l + ' \n').join(''))
