@@ -4,8 +4,8 @@ import { PodIpPool } from './allocate'
 import { report, refOf, type BuildContext } from './context'
 import { isHostNetwork, readContainers, readDnsConfig, readDnsPolicy, type PodDraft } from './podspec'
 import { getArray, getString } from './read'
-import { describeUnfit, hostPortsOf, nodeByName, pickNode, readNodeName } from './schedule'
-import type { ClusterNode, Pod } from './types'
+import { createScheduler, describeUnfit, hostPortsOf, nodeByName, readNodeName } from './schedule'
+import type { ClusterNode, Container, Pod } from './types'
 
 /** The playground's short form for an unready pod: `metadata.annotations: {kube-hops.dev/ready: "false"}`. */
 export const READY_ANNOTATION = 'kube-hops.dev/ready'
@@ -49,6 +49,14 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     poolFor(ip)?.reserve(ip)
   }
 
+  const pickNode = createScheduler(nodes)
+  const containerCache = new WeakMap<object, Container[]>()
+  const hostPortCache = new WeakMap<object, string[]>()
+  const hostPorts = (d: PodDraft) => {
+    let ports = hostPortCache.get(d.spec)
+    if (!ports) { ports = hostPortsOf(d); hostPortCache.set(d.spec, ports) }
+    return ports
+  }
   const usedHostPorts = new Map<string, Set<string>>()
   const userCount = new Map<string, number>()
   const systemCount = new Map<string, number>()
@@ -76,7 +84,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
       })
     }
     if (!node && !nodeName) {
-      const picked = pickNode(d, nodes, d.system ? systemCount : userCount, usedHostPorts)
+      const picked = pickNode(d, d.system ? systemCount : userCount, usedHostPorts)
       if ('node' in picked) node = picked.node
       else once(`${d.obj.id}/unschedulable`, () => report(ctx, 'cluster.pod.unschedulable', 'warning',
         { pod: d.name, reason: describeUnfit(picked.unfit, nodes.length) }, d.obj, d.field))
@@ -86,7 +94,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
       counts.set(node.name, (counts.get(node.name) ?? 0) + 1)
       let ports = usedHostPorts.get(node.name)
       if (!ports) { ports = new Set(); usedHostPorts.set(node.name, ports) }
-      for (const p of hostPortsOf(d)) ports.add(p)
+      for (const p of hostPorts(d)) ports.add(p)
     }
 
     const hostNetwork = isHostNetwork(d)
@@ -123,7 +131,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
       ready: isReady(d, phase) && (node?.ready ?? true),
       terminating: d.deletionTimestamp !== undefined,
       phase,
-      containers: readContainers(d, ctx),
+      containers: readContainers(d, ctx, containerCache),
       dnsPolicy: readDnsPolicy(d, ctx),
       source: refOf(d.obj),
       createdAtMs: d.createdAtMs,

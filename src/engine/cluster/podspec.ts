@@ -76,8 +76,13 @@ function getValue(v: unknown, key: string): unknown {
   return isObject(v) ? v[key] : undefined
 }
 
-/** Containers, then restartable init containers (sidecars, KEP-753): the ones that run alongside the app. */
-export function readContainers(draft: PodDraft, ctx: BuildContext): Container[] {
+/**
+ * Containers, then restartable init containers (sidecars, KEP-753): the ones that run alongside the app. Read once
+ * per pod spec (a workload's replicas share theirs, and their findings are reported once).
+ */
+export function readContainers(draft: PodDraft, ctx: BuildContext, cache?: WeakMap<object, Container[]>): Container[] {
+  const hit = cache?.get(draft.spec)
+  if (hit) return hit
   const out: Container[] = []
   getArray(draft.spec, 'containers').forEach((c, i) => {
     if (isObject(c)) out.push(readContainer(c, `${draft.field}.containers.${i}`, draft, ctx, false))
@@ -85,6 +90,7 @@ export function readContainers(draft: PodDraft, ctx: BuildContext): Container[] 
   getArray(draft.spec, 'initContainers').forEach((c, i) => {
     if (isObject(c) && getString(c, 'restartPolicy') === 'Always') out.push(readContainer(c, `${draft.field}.initContainers.${i}`, draft, ctx, true))
   })
+  cache?.set(draft.spec, out)
   return out
 }
 

@@ -102,7 +102,7 @@ describe('scheduling', () => {
     expect(cluster.pods.filter((p) => !p.system).map((p) => [p.name, p.nodeName, p.phase])).toEqual([['a', 'node1', 'Running'], ['b', 'node2', 'Running'], ['c', '', 'Pending']])
     expect(diagnostics[0].params.reason).toContain("2 node(s) didn't have free ports for the requested pod ports")
     const hn = '  hostNetwork: true\n  containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]\n'
-    const hostNet = (pod('x', hn) + pod('y', hn)).replaceAll('  containers: [{name: c, image: nginx}]\n', '') + pod('z', '  containers: [{name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}]\n').replace('  containers: [{name: c, image: nginx}]\n', '')
+    const hostNet = (pod('h1', hn) + pod('h2', hn)).replaceAll('  containers: [{name: c, image: nginx}]\n', '') + pod('h3', '  containers: [{name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}]\n').replace('  containers: [{name: c, image: nginx}]\n', '')
     expect(nodesOf(hostNet)).toEqual(['node1', 'node2', ''])
   })
 

@@ -101,38 +101,66 @@ export function hostPortsOf(draft: PodDraft): string[] {
   return out
 }
 
+/** What a pod spec asks of every node, computed once per spec (a Deployment's replicas share theirs). */
+interface Placement {
+  /** The static filters' verdict per node, in node order. */
+  unfit: (UnfitReason | undefined)[]
+  /** Untolerated PreferNoSchedule taints per node. */
+  prefer: number[]
+  hostPorts: string[]
+}
+
 /**
- * Picks a node: among the nodes that pass the filters, the one with fewest untolerated PreferNoSchedule taints,
- * then fewest pods, then the earliest in node order (a deterministic stand-in for the scheduler's scoring).
- * Returns the reasons per node when nothing fits.
+ * The scheduler for one build: picks a node among those that pass the filters, the one with fewest untolerated
+ * PreferNoSchedule taints, then fewest pods, then the earliest in node order (a deterministic stand-in for the
+ * scheduler's scoring). Returns the reasons per node when nothing fits.
  */
-export function pickNode(
-  draft: PodDraft,
-  nodes: ClusterNode[],
-  podCount: Map<string, number>,
-  usedHostPorts: Map<string, Set<string>> = new Map(),
-): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
-  const tolerations = readTolerations(draft)
-  const wanted = hostPortsOf(draft)
-  let best: ClusterNode | undefined
-  let bestKey: [number, number, number] | undefined
-  const unfit: { node: string; why: UnfitReason }[] = []
-  nodes.forEach((node, i) => {
-    // NodePorts filter (after NodeAffinity in the default profile): a host port already taken on the node.
-    const taken = usedHostPorts.get(node.name)
-    const clash = taken ? wanted.find((p) => taken.has(p)) : undefined
-    const why = unfitReason(draft, node, tolerations) ?? (clash ? { reason: 'hostPort' as const, port: clash } : undefined)
-    if (why) {
-      unfit.push({ node: node.name, why })
-      return
+export function createScheduler(nodes: ClusterNode[]) {
+  const cache = new WeakMap<object, Placement>()
+  const placementOf = (draft: PodDraft): Placement => {
+    const cacheable = !draft.extraTolerations
+    const hit = cacheable ? cache.get(draft.spec) : undefined
+    if (hit) return hit
+    const tolerations = readTolerations(draft)
+    const placement: Placement = {
+      unfit: nodes.map((node) => unfitReason(draft, node, tolerations)),
+      prefer: nodes.map((node) => untoleratedPreferences(tolerations, node)),
+      hostPorts: hostPortsOf(draft),
     }
-    const key: [number, number, number] = [untoleratedPreferences(tolerations, node), podCount.get(node.name) ?? 0, i]
-    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
-      best = node
-      bestKey = key
+    if (cacheable) cache.set(draft.spec, placement)
+    return placement
+  }
+  return function pickNode(
+    draft: PodDraft,
+    podCount: Map<string, number>,
+    usedHostPorts: Map<string, Set<string>>,
+  ): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
+    const { unfit: staticUnfit, prefer, hostPorts } = placementOf(draft)
+    let best = -1
+    let bestPrefer = 0, bestCount = 0
+    for (let i = 0; i < nodes.length; i++) {
+      if (staticUnfit[i]) continue
+      // NodePorts filter (after NodeAffinity in the default profile): a host port already taken on the node.
+      if (hostPorts.length > 0) {
+        const taken = usedHostPorts.get(nodes[i].name)
+        if (taken && hostPorts.some((p) => taken.has(p))) continue
+      }
+      const count = podCount.get(nodes[i].name) ?? 0
+      if (best < 0 || prefer[i] < bestPrefer || (prefer[i] === bestPrefer && count < bestCount)) {
+        best = i
+        bestPrefer = prefer[i]
+        bestCount = count
+      }
     }
-  })
-  return best ? { node: best } : { unfit }
+    if (best >= 0) return { node: nodes[best] }
+    return {
+      unfit: nodes.map((node, i) => {
+        const taken = usedHostPorts.get(node.name)
+        const clash = taken ? hostPorts.find((p) => taken.has(p)) : undefined
+        return { node: node.name, why: staticUnfit[i] ?? { reason: 'hostPort' as const, port: clash ?? '' } }
+      }),
+    }
+  }
 }
 
 /** The scheduler's FailedScheduling message: `0/3 nodes are available: 1 node(s) had untolerated taint {…}, …`. */
