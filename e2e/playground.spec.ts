@@ -152,3 +152,22 @@ test('docs screenshot', async ({ page }) => {
   await page.mouse.move(0, 0)
   await page.screenshot({ path: 'docs/screenshot.png' })
 })
+
+test('the mode switch rewrites the kube-proxy configuration in the YAML', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  const mode = page.getByRole('combobox', { name: 'kube-proxy mode' })
+  await expect(mode).toHaveValue('iptables')
+  await mode.selectOption('ipvs')
+  // The default scenario has no configuration yet: the switch writes one, in a new file the editor shows.
+  await expect(page.getByTestId('tab-kube-proxy.yaml')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: KubeProxyConfiguration')
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('mode: ipvs')
+  await expect(mode).toHaveValue('ipvs')
+  // Switching again edits that file in place.
+  await mode.selectOption('nftables')
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('mode: nftables')
+  await expect(mode).toHaveValue('nftables')
+  await expect(page.locator('[data-testid^="tab-"]')).toHaveCount(3)
+  await page.screenshot({ path: 'test-results/screens/mode-switch.png' })
+})

@@ -1,6 +1,25 @@
 import type { Lang } from '../engine/i18n/types'
+import type { ProxyMode } from '../engine/cluster/types'
 import { appStore, useApp } from './store'
+import { shownResult } from './store/compileResult'
+import { getCompiler } from './compiler'
 import { useT } from './i18n/t'
+
+const MODES: { value: ProxyMode; label: string }[] = [
+  { value: 'iptables', label: 'iptables' },
+  { value: 'ipvs', label: 'IPVS' },
+  { value: 'nftables', label: 'nftables' },
+]
+
+/** Asks the worker to rewrite the kube-proxy configuration in the YAML, then shows the file it changed. */
+async function switchMode(mode: ProxyMode) {
+  const compiler = getCompiler()
+  if (!compiler) return
+  const before = appStore.getState().files
+  const after = await compiler.setProxyMode(before, mode)
+  const changed = after.find((f) => before.find((b) => b.path === f.path)?.text !== f.text)
+  appStore.getState().setFiles(after, changed?.path)
+}
 
 /** The top bar: the app, the scenario, and the page-wide switches. */
 export function Toolbar() {
@@ -9,6 +28,7 @@ export function Toolbar() {
   const theme = useApp((s) => s.theme)
   const title = useApp((s) => s.title)
   const busy = useApp((s) => s.requestedSeq !== (s.current?.seq ?? -1) && !s.workerFailure)
+  const mode = useApp((s) => shownResult(s).result?.kubeProxy.mode)
 
   return (
     <header className="toolbar">
@@ -24,6 +44,13 @@ export function Toolbar() {
         <span className={`status${busy ? ' is-busy' : ''}`} role="status" data-testid="compile-status">
           {busy ? t('status.compiling') : t('status.ready')}
         </span>
+        <label className="select-label" title={t('toolbar.modeHelp')}>
+          <span className="select-caption">{t('toolbar.mode')}</span>
+          <select value={mode ?? 'iptables'} disabled={!mode} data-testid="proxy-mode"
+            onChange={(e) => void switchMode(e.target.value as ProxyMode)}>
+            {MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+          </select>
+        </label>
         <label className="select-label">
           <span className="visually-hidden">{t('toolbar.language')}</span>
           <select value={lang} aria-label={t('toolbar.language')} data-testid="language"

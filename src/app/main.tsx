@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { gallery } from '../scenarios/gallery.generated'
 import { startCompilerWorker } from '../worker/client'
 import { appStore } from './store'
+import { registerCompiler } from './compiler'
 import { startCompileLoop } from './store/compileLoop'
 import { preferredLang } from './store/uiSlice'
 import { App } from './App'
@@ -16,6 +17,7 @@ const DEFAULT_SCENARIO = 'service-basics'
 store.loadScenario(gallery.find((s) => s.name === DEFAULT_SCENARIO) ?? gallery[0])
 
 const compiler = startCompilerWorker((message) => appStore.getState().reportWorkerFailure(message))
+registerCompiler(compiler.api)
 startCompileLoop(appStore, (request) => compiler.api.compile(request))
 
 createRoot(document.getElementById('root')!).render(

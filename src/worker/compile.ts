@@ -12,5 +12,6 @@ export async function compileForCanvas(files: SourceFile[], elk: ElkLayouter): P
     graph,
     diagnostics: compiled.diagnostics,
     objects: compiled.objects.map((o) => ({ id: o.id, kind: o.kind, range: o.range })),
+    kubeProxy: { mode: compiled.cluster.kubeProxy.mode, modeSource: compiled.cluster.kubeProxy.modeSource },
   }
 }

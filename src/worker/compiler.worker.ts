@@ -2,6 +2,7 @@ import * as Comlink from 'comlink'
 import ELK from 'elkjs/lib/elk.bundled.js'
 import { compileForCanvas } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
+import { setProxyMode } from './proxyMode'
 import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
 
 // elk.bundled.js, evaluated inside a worker, installs itself as the worker's message handler (it expects to be the
@@ -25,6 +26,9 @@ const api: CompilerApi = {
     } catch (e) {
       return { seq, status: 'failed', message: e instanceof Error ? e.message : String(e) }
     }
+  },
+  async setProxyMode(files, mode) {
+    return setProxyMode(files, mode)
   },
 }
 

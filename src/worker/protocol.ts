@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceRange } from '../engine/core/diagnostic'
 import type { ObjectId } from '../engine/core/ids'
 import type { SourceFile } from '../engine/manifest/types'
+import type { KubeProxySettings, ProxyMode } from '../engine/cluster/types'
 import type { PositionedGraph } from '../app/canvas/model'
 
 /** One compile, numbered by the app: a higher number supersedes every lower one. */
@@ -20,6 +21,8 @@ export interface CompiledView {
   graph: PositionedGraph
   diagnostics: Diagnostic[]
   objects: ObjectLocation[]
+  /** The mode kube-proxy runs in and where it came from (the toolbar's switch shows it). */
+  kubeProxy: Pick<KubeProxySettings, 'mode' | 'modeSource'>
 }
 
 /**
@@ -34,4 +37,6 @@ export type CompileReply =
 /** What the worker exposes through comlink. */
 export interface CompilerApi {
   compile(request: CompileRequest): Promise<CompileReply>
+  /** The files with kube-proxy switched to `mode`, edited where the engine reads it (see proxyMode.ts). */
+  setProxyMode(files: SourceFile[], mode: ProxyMode): Promise<SourceFile[]>
 }

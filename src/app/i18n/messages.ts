@@ -10,6 +10,11 @@ export const appMessages = {
   'landmark.inspector': { en: 'Inspector', zh: '检查器' },
   'toolbar.scenario': { en: 'Scenario', zh: '场景' },
   'toolbar.language': { en: 'Language', zh: '语言' },
+  'toolbar.mode': { en: 'kube-proxy mode', zh: 'kube-proxy 模式' },
+  'toolbar.modeHelp': {
+    en: 'Switching rewrites the scenario\'s kube-proxy configuration in the YAML',
+    zh: '切换会改写 YAML 中场景的 kube-proxy 配置',
+  },
   'toolbar.theme.toDark': { en: 'Switch to the dark theme', zh: '切换到深色主题' },
   'toolbar.theme.toLight': { en: 'Switch to the light theme', zh: '切换到浅色主题' },
   'toolbar.theme.dark': { en: 'Dark', zh: '深色' },

@@ -15,6 +15,8 @@ export interface ScenarioSlice {
   positions: Record<string, { x: number; y: number }>
   loadScenario(scenario: GalleryScenario): void
   setFileText(path: string, text: string): void
+  /** Replaces the files after an edit made for the user (the mode switch), showing `focus` if given. */
+  setFiles(files: SourceFile[], focus?: string): void
   setActiveFile(path: string): void
   setPosition(id: string, position: { x: number; y: number }): void
 }
@@ -41,6 +43,13 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       if (!current || current.text === text) return {}
       return { files: s.files.map((f) => (f.path === path ? { path, text } : f)), revision: s.revision + 1 }
     }),
+  setFiles: (files, focus) =>
+    set((s) => ({
+      files,
+      activeFile: focus && files.some((f) => f.path === focus) ? focus
+        : files.some((f) => f.path === s.activeFile) ? s.activeFile : files[0]?.path ?? '',
+      revision: s.revision + 1,
+    })),
   setActiveFile: (path) => set((s) => (s.files.some((f) => f.path === path) ? { activeFile: path } : {})),
   setPosition: (id, position) => set((s) => ({ positions: { ...s.positions, [id]: position } })),
 })

@@ -8,7 +8,7 @@ import { createAppStore } from './index'
 const yamlError: Diagnostic = { code: 'yaml.syntax', severity: 'error', params: { detail: 'x' } }
 const lint: Diagnostic = { code: 'cluster.selectorMatchesNothing', severity: 'warning', params: {} }
 const done = (seq: number, diagnostics: Diagnostic[] = []): CompileReply =>
-  ({ seq, status: 'done', graph: { nodes: [], edges: [] }, diagnostics, objects: [] })
+  ({ seq, status: 'done', graph: { nodes: [], edges: [] }, diagnostics, objects: [], kubeProxy: { mode: 'iptables', modeSource: 'default' } })
 
 describe('acceptReply', () => {
   const cases: { name: string; state: CompileTracking; reply: CompileReply; expect: 'ignored' | 'good' | 'broken' | 'failed' }[] = [
