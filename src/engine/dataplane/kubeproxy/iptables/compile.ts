@@ -118,233 +118,8 @@ export function compileIptables(
   let totalEndpoints = 0
   for (const sp of servicePorts) totalEndpoints += sp.endpoints.length
   const largeClusterMode = totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD
-  // appendServiceCommentLocked: large clusters drop the per-endpoint comments
-  const svcComment = (text: string): Arg[] => (largeClusterMode ? [] : [comment(text)])
 
-  for (const sp of servicePorts) {
-    const origin: RuleOrigin = { servicePort: sp.name, service: sp.service.id, ref: sp.service.source }
-    const proto = sp.protocol
-    const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
-      sp,
-      node.name,
-    )
-    const clusterPolicyChain = sp.svcChain
-    const usesClusterPolicyChain = clusterEndpoints.length > 0 && (!sp.internalPolicyLocal || (sp.externallyAccessible && !sp.externalPolicyLocal))
-    const localPolicyChain = sp.svlChain
-    const usesLocalPolicyChain = localEndpoints.length > 0 && (sp.internalPolicyLocal || (sp.externallyAccessible && sp.externalPolicyLocal))
-
-    let internalPolicyChain = clusterPolicyChain
-    let hasInternalEndpoints = hasEndpoints
-    if (sp.internalPolicyLocal) {
-      internalPolicyChain = localPolicyChain
-      if (localEndpoints.length === 0) hasInternalEndpoints = false
-    }
-    const internalTrafficChain = internalPolicyChain
-
-    let externalPolicyChain = clusterPolicyChain
-    let hasExternalEndpoints = hasEndpoints
-    if (sp.externalPolicyLocal) {
-      externalPolicyChain = localPolicyChain
-      if (localEndpoints.length === 0) hasExternalEndpoints = false
-    }
-    const externalTrafficChain = sp.extChain
-    const usesExternalTrafficChain = hasEndpoints && sp.externallyAccessible
-
-    let loadBalancerTrafficChain = externalTrafficChain
-    const fwChain = sp.fwChain
-    const usesFWChain = hasEndpoints && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0
-    if (usesFWChain) loadBalancerTrafficChain = fwChain
-
-    let internalFilterTarget: Target | undefined
-    let internalFilterComment = ''
-    let externalFilterTarget: Target | undefined
-    let externalFilterComment = ''
-    if (!hasEndpoints) {
-      internalFilterTarget = { kind: 'REJECT' }
-      internalFilterComment = `${sp.name} has no endpoints`
-      externalFilterTarget = { kind: 'REJECT' }
-      externalFilterComment = internalFilterComment
-    } else {
-      if (!hasInternalEndpoints) {
-        internalFilterTarget = { kind: 'DROP' }
-        internalFilterComment = `${sp.name} has no local endpoints`
-      }
-      if (!hasExternalEndpoints) {
-        externalFilterTarget = { kind: 'DROP' }
-        externalFilterComment = `${sp.name} has no local endpoints`
-      }
-    }
-
-    const vip = (ip: string, port: number): Arg[] => [{ kind: 'proto', proto }, { kind: 'dst', cidr: ip }, { kind: 'dport', port }]
-
-    // Capture the clusterIP.
-    if (hasInternalEndpoints) {
-      w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} cluster IP`), ...vip(sp.clusterIP, sp.port.port)], jump(internalTrafficChain), origin)
-    } else {
-      w.rule('filter', 'KUBE-SERVICES', [comment(internalFilterComment), ...vip(sp.clusterIP, sp.port.port)], internalFilterTarget, origin)
-    }
-
-    // Capture externalIPs.
-    for (const ip of sp.externalIPs) {
-      if (hasEndpoints) {
-        w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} external IP`), ...vip(ip, sp.port.port)], jump(externalTrafficChain), origin)
-      }
-      if (!hasExternalEndpoints) {
-        w.rule('filter', 'KUBE-EXTERNAL-SERVICES', [comment(externalFilterComment), ...vip(ip, sp.port.port)], externalFilterTarget, origin)
-      }
-    }
-
-    // Capture load-balancer ingress.
-    for (const ip of sp.loadBalancerIPs) {
-      if (hasEndpoints) {
-        w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} loadbalancer IP`), ...vip(ip, sp.port.port)], jump(loadBalancerTrafficChain), origin)
-      }
-      if (usesFWChain) {
-        w.rule(
-          'filter',
-          'KUBE-PROXY-FIREWALL',
-          [comment(`${sp.name} traffic not accepted by ${sp.fwChain}`), ...vip(ip, sp.port.port)],
-          { kind: 'DROP' },
-          origin,
-        )
-      }
-    }
-    if (!hasExternalEndpoints) {
-      for (const ip of sp.loadBalancerIPs) {
-        w.rule('filter', 'KUBE-EXTERNAL-SERVICES', [comment(externalFilterComment), ...vip(ip, sp.port.port)], externalFilterTarget, origin)
-      }
-    }
-
-    // Capture nodeports (not subject to loadBalancerSourceRanges).
-    if (sp.nodePort !== 0) {
-      if (hasEndpoints) {
-        if (localhostNodePorts && options.nfacct) {
-          w.rule(
-            'nat',
-            'KUBE-NODEPORTS',
-            [
-              comment(sp.name),
-              { kind: 'proto', proto },
-              { kind: 'dst', cidr: '127.0.0.0/8' },
-              { kind: 'dport', port: sp.nodePort },
-              // k/k metrics.LocalhostNodePortAcceptedNFAcctCounter
-              { kind: 'nfacct', name: 'localhost_nps_accepted_pkts' },
-            ],
-            jump(externalTrafficChain),
-            origin,
-          )
-        }
-        w.rule('nat', 'KUBE-NODEPORTS', [comment(sp.name), { kind: 'proto', proto }, { kind: 'dport', port: sp.nodePort }], jump(externalTrafficChain), origin)
-      }
-      if (!hasExternalEndpoints) {
-        w.rule(
-          'filter',
-          'KUBE-EXTERNAL-SERVICES',
-          [
-            comment(externalFilterComment),
-            { kind: 'addrtype', side: 'dst', type: 'LOCAL' },
-            { kind: 'proto', proto },
-            { kind: 'dport', port: sp.nodePort },
-          ],
-          externalFilterTarget,
-          origin,
-        )
-      }
-    }
-
-    // Capture healthCheckNodePorts: accepted whether or not this node has local endpoints.
-    if (sp.healthCheckNodePort !== 0) {
-      w.rule(
-        'filter',
-        'KUBE-NODEPORTS',
-        [comment(`${sp.name} health check node port`), { kind: 'proto', proto: 'tcp' }, { kind: 'dport', port: sp.healthCheckNodePort }],
-        { kind: 'ACCEPT' },
-        origin,
-      )
-    }
-
-    // Internal traffic: masquerade off-cluster sources (or everything with --masquerade-all).
-    if (hasInternalEndpoints) {
-      const args: Arg[] = [comment(`${sp.name} cluster IP`), ...vip(sp.clusterIP, sp.port.port)]
-      if (options.masqueradeAll) {
-        w.rule('nat', internalTrafficChain, args, jump('KUBE-MARK-MASQ'), origin)
-      } else if (detector) {
-        // the ClusterCIDR local-traffic detector's IfNotLocal(): "! -s <clusterCIDR>"
-        w.rule('nat', internalTrafficChain, [...args, { kind: 'src', cidr: detector, not: true }], jump('KUBE-MARK-MASQ'), origin)
-      }
-    }
-
-    // External traffic handling.
-    if (usesExternalTrafficChain) {
-      w.chain('nat', externalTrafficChain)
-      if (!sp.externalPolicyLocal) {
-        w.rule('nat', externalTrafficChain, [comment(`masquerade traffic for ${sp.name} external destinations`)], jump('KUBE-MARK-MASQ'), origin)
-      } else {
-        if (detector) {
-          w.rule(
-            'nat',
-            externalTrafficChain,
-            [comment(`pod traffic for ${sp.name} external destinations`), { kind: 'src', cidr: detector }],
-            jump(clusterPolicyChain),
-            origin,
-          )
-        }
-        w.rule(
-          'nat',
-          externalTrafficChain,
-          [comment(`masquerade LOCAL traffic for ${sp.name} external destinations`), { kind: 'addrtype', side: 'src', type: 'LOCAL' }],
-          jump('KUBE-MARK-MASQ'),
-          origin,
-        )
-        w.rule(
-          'nat',
-          externalTrafficChain,
-          [comment(`route LOCAL traffic for ${sp.name} external destinations`), { kind: 'addrtype', side: 'src', type: 'LOCAL' }],
-          jump(clusterPolicyChain),
-          origin,
-        )
-      }
-      if (hasExternalEndpoints) w.rule('nat', externalTrafficChain, [], jump(externalPolicyChain), origin)
-    }
-
-    // Firewall chain for loadBalancerSourceRanges.
-    if (usesFWChain) {
-      w.chain('nat', fwChain)
-      const head = comment(`${sp.name} loadbalancer IP`)
-      let allowFromNode = false
-      for (const cidr of sp.loadBalancerSourceRanges) {
-        w.rule('nat', fwChain, [head, { kind: 'src', cidr }], jump(externalTrafficChain), origin)
-        const parsed = parseCidr(cidr)
-        if (parsed && cidrContains(parsed, node.ip)) allowFromNode = true
-      }
-      if (allowFromNode) {
-        for (const ip of sp.loadBalancerIPs) w.rule('nat', fwChain, [head, { kind: 'src', cidr: ip }], jump(externalTrafficChain), origin)
-      }
-      w.rule('nat', fwChain, [comment(`other traffic to ${sp.name} will be dropped by KUBE-PROXY-FIREWALL`)], undefined, origin)
-    }
-
-    if (usesClusterPolicyChain) {
-      w.chain('nat', clusterPolicyChain)
-      writeServiceToEndpointRules(w, sp, clusterPolicyChain, clusterEndpoints, largeClusterMode, origin)
-    }
-    if (usesLocalPolicyChain) {
-      w.chain('nat', localPolicyChain)
-      writeServiceToEndpointRules(w, sp, localPolicyChain, localEndpoints, largeClusterMode, origin)
-    }
-
-    // The per-endpoint chains.
-    for (const ep of allReachableEndpoints) {
-      const epOrigin: RuleOrigin = { ...origin, endpoint: ep.hostPort, pod: ep.pod }
-      w.chain('nat', ep.chain)
-      const head = svcComment(sp.name)
-      // traffic that loops back to its originator (hairpin) must be SNATed
-      w.rule('nat', ep.chain, [...head, { kind: 'src', cidr: ep.ip }], jump('KUBE-MARK-MASQ'), epOrigin)
-      const args: Arg[] = [...head]
-      if (sp.sessionAffinity) args.push({ kind: 'recent', name: ep.chain, op: 'set' })
-      args.push({ kind: 'proto', proto })
-      w.rule('nat', ep.chain, args, { kind: 'DNAT', to: ep.hostPort }, epOrigin)
-    }
-  }
+  for (const sp of servicePorts) w.append(servicePortRules(sp, node, options, detector, localhostNodePorts, largeClusterMode))
 
   // Finally the tail-call to KUBE-NODEPORTS, which must be the last rule of KUBE-SERVICES.
   const nodePortsComment = comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain')
@@ -372,6 +147,255 @@ export function compileIptables(
   )
 
   return assemble(node, options, w, largeClusterMode, mark)
+}
+
+/** The rules of one service port; node-independent ones are shared between nodes (kube-proxy writes the same text). */
+const fragmentCache = new WeakMap<ServicePortInfo, Map<string, Fragment>>()
+
+function servicePortRules(
+  sp: ServicePortInfo,
+  node: ClusterNode,
+  options: IptablesOptions,
+  detector: string,
+  localhostNodePorts: boolean,
+  largeClusterMode: boolean,
+): Fragment {
+  // only Local traffic policies and the FW chain's node-IP check depend on the node
+  const nodeFree = !sp.internalPolicyLocal && !sp.externalPolicyLocal
+  const fwNode = sp.loadBalancerSourceRanges.some((c) => { const p = parseCidr(c); return !!p && cidrContains(p, node.ip) })
+  const key = [nodeFree ? '' : node.name, fwNode, detector, largeClusterMode, localhostNodePorts, options.nfacct, options.masqueradeAll].join('|')
+  let byKey = fragmentCache.get(sp)
+  if (!byKey) fragmentCache.set(sp, (byKey = new Map()))
+  const cached = byKey.get(key)
+  if (cached) return cached
+  const w = new Writer()
+  // appendServiceCommentLocked: large clusters drop the per-endpoint comments
+  const svcComment = (text: string): Arg[] => (largeClusterMode ? [] : [comment(text)])
+  const origin: RuleOrigin = { servicePort: sp.name, service: sp.service.id, ref: sp.service.source }
+  const proto = sp.protocol
+  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
+    sp,
+    node.name,
+  )
+  const clusterPolicyChain = sp.svcChain
+  const usesClusterPolicyChain = clusterEndpoints.length > 0 && (!sp.internalPolicyLocal || (sp.externallyAccessible && !sp.externalPolicyLocal))
+  const localPolicyChain = sp.svlChain
+  const usesLocalPolicyChain = localEndpoints.length > 0 && (sp.internalPolicyLocal || (sp.externallyAccessible && sp.externalPolicyLocal))
+
+  let internalPolicyChain = clusterPolicyChain
+  let hasInternalEndpoints = hasEndpoints
+  if (sp.internalPolicyLocal) {
+    internalPolicyChain = localPolicyChain
+    if (localEndpoints.length === 0) hasInternalEndpoints = false
+  }
+  const internalTrafficChain = internalPolicyChain
+
+  let externalPolicyChain = clusterPolicyChain
+  let hasExternalEndpoints = hasEndpoints
+  if (sp.externalPolicyLocal) {
+    externalPolicyChain = localPolicyChain
+    if (localEndpoints.length === 0) hasExternalEndpoints = false
+  }
+  const externalTrafficChain = sp.extChain
+  const usesExternalTrafficChain = hasEndpoints && sp.externallyAccessible
+
+  let loadBalancerTrafficChain = externalTrafficChain
+  const fwChain = sp.fwChain
+  const usesFWChain = hasEndpoints && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0
+  if (usesFWChain) loadBalancerTrafficChain = fwChain
+
+  let internalFilterTarget: Target | undefined
+  let internalFilterComment = ''
+  let externalFilterTarget: Target | undefined
+  let externalFilterComment = ''
+  if (!hasEndpoints) {
+    internalFilterTarget = { kind: 'REJECT' }
+    internalFilterComment = `${sp.name} has no endpoints`
+    externalFilterTarget = { kind: 'REJECT' }
+    externalFilterComment = internalFilterComment
+  } else {
+    if (!hasInternalEndpoints) {
+      internalFilterTarget = { kind: 'DROP' }
+      internalFilterComment = `${sp.name} has no local endpoints`
+    }
+    if (!hasExternalEndpoints) {
+      externalFilterTarget = { kind: 'DROP' }
+      externalFilterComment = `${sp.name} has no local endpoints`
+    }
+  }
+
+  const vip = (ip: string, port: number): Arg[] => [{ kind: 'proto', proto }, { kind: 'dst', cidr: ip }, { kind: 'dport', port }]
+
+  // Capture the clusterIP.
+  if (hasInternalEndpoints) {
+    w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} cluster IP`), ...vip(sp.clusterIP, sp.port.port)], jump(internalTrafficChain), origin)
+  } else {
+    w.rule('filter', 'KUBE-SERVICES', [comment(internalFilterComment), ...vip(sp.clusterIP, sp.port.port)], internalFilterTarget, origin)
+  }
+
+  // Capture externalIPs.
+  for (const ip of sp.externalIPs) {
+    if (hasEndpoints) {
+      w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} external IP`), ...vip(ip, sp.port.port)], jump(externalTrafficChain), origin)
+    }
+    if (!hasExternalEndpoints) {
+      w.rule('filter', 'KUBE-EXTERNAL-SERVICES', [comment(externalFilterComment), ...vip(ip, sp.port.port)], externalFilterTarget, origin)
+    }
+  }
+
+  // Capture load-balancer ingress.
+  for (const ip of sp.loadBalancerIPs) {
+    if (hasEndpoints) {
+      w.rule('nat', 'KUBE-SERVICES', [comment(`${sp.name} loadbalancer IP`), ...vip(ip, sp.port.port)], jump(loadBalancerTrafficChain), origin)
+    }
+    if (usesFWChain) {
+      w.rule(
+        'filter',
+        'KUBE-PROXY-FIREWALL',
+        [comment(`${sp.name} traffic not accepted by ${sp.fwChain}`), ...vip(ip, sp.port.port)],
+        { kind: 'DROP' },
+        origin,
+      )
+    }
+  }
+  if (!hasExternalEndpoints) {
+    for (const ip of sp.loadBalancerIPs) {
+      w.rule('filter', 'KUBE-EXTERNAL-SERVICES', [comment(externalFilterComment), ...vip(ip, sp.port.port)], externalFilterTarget, origin)
+    }
+  }
+
+  // Capture nodeports (not subject to loadBalancerSourceRanges).
+  if (sp.nodePort !== 0) {
+    if (hasEndpoints) {
+      if (localhostNodePorts && options.nfacct) {
+        w.rule(
+          'nat',
+          'KUBE-NODEPORTS',
+          [
+            comment(sp.name),
+            { kind: 'proto', proto },
+            { kind: 'dst', cidr: '127.0.0.0/8' },
+            { kind: 'dport', port: sp.nodePort },
+            // k/k metrics.LocalhostNodePortAcceptedNFAcctCounter
+            { kind: 'nfacct', name: 'localhost_nps_accepted_pkts' },
+          ],
+          jump(externalTrafficChain),
+          origin,
+        )
+      }
+      w.rule('nat', 'KUBE-NODEPORTS', [comment(sp.name), { kind: 'proto', proto }, { kind: 'dport', port: sp.nodePort }], jump(externalTrafficChain), origin)
+    }
+    if (!hasExternalEndpoints) {
+      w.rule(
+        'filter',
+        'KUBE-EXTERNAL-SERVICES',
+        [
+          comment(externalFilterComment),
+          { kind: 'addrtype', side: 'dst', type: 'LOCAL' },
+          { kind: 'proto', proto },
+          { kind: 'dport', port: sp.nodePort },
+        ],
+        externalFilterTarget,
+        origin,
+      )
+    }
+  }
+
+  // Capture healthCheckNodePorts: accepted whether or not this node has local endpoints.
+  if (sp.healthCheckNodePort !== 0) {
+    w.rule(
+      'filter',
+      'KUBE-NODEPORTS',
+      [comment(`${sp.name} health check node port`), { kind: 'proto', proto: 'tcp' }, { kind: 'dport', port: sp.healthCheckNodePort }],
+      { kind: 'ACCEPT' },
+      origin,
+    )
+  }
+
+  // Internal traffic: masquerade off-cluster sources (or everything with --masquerade-all).
+  if (hasInternalEndpoints) {
+    const args: Arg[] = [comment(`${sp.name} cluster IP`), ...vip(sp.clusterIP, sp.port.port)]
+    if (options.masqueradeAll) {
+      w.rule('nat', internalTrafficChain, args, jump('KUBE-MARK-MASQ'), origin)
+    } else if (detector) {
+      // the ClusterCIDR local-traffic detector's IfNotLocal(): "! -s <clusterCIDR>"
+      w.rule('nat', internalTrafficChain, [...args, { kind: 'src', cidr: detector, not: true }], jump('KUBE-MARK-MASQ'), origin)
+    }
+  }
+
+  // External traffic handling.
+  if (usesExternalTrafficChain) {
+    w.chain('nat', externalTrafficChain)
+    if (!sp.externalPolicyLocal) {
+      w.rule('nat', externalTrafficChain, [comment(`masquerade traffic for ${sp.name} external destinations`)], jump('KUBE-MARK-MASQ'), origin)
+    } else {
+      if (detector) {
+        w.rule(
+          'nat',
+          externalTrafficChain,
+          [comment(`pod traffic for ${sp.name} external destinations`), { kind: 'src', cidr: detector }],
+          jump(clusterPolicyChain),
+          origin,
+        )
+      }
+      w.rule(
+        'nat',
+        externalTrafficChain,
+        [comment(`masquerade LOCAL traffic for ${sp.name} external destinations`), { kind: 'addrtype', side: 'src', type: 'LOCAL' }],
+        jump('KUBE-MARK-MASQ'),
+        origin,
+      )
+      w.rule(
+        'nat',
+        externalTrafficChain,
+        [comment(`route LOCAL traffic for ${sp.name} external destinations`), { kind: 'addrtype', side: 'src', type: 'LOCAL' }],
+        jump(clusterPolicyChain),
+        origin,
+      )
+    }
+    if (hasExternalEndpoints) w.rule('nat', externalTrafficChain, [], jump(externalPolicyChain), origin)
+  }
+
+  // Firewall chain for loadBalancerSourceRanges.
+  if (usesFWChain) {
+    w.chain('nat', fwChain)
+    const head = comment(`${sp.name} loadbalancer IP`)
+    let allowFromNode = false
+    for (const cidr of sp.loadBalancerSourceRanges) {
+      w.rule('nat', fwChain, [head, { kind: 'src', cidr }], jump(externalTrafficChain), origin)
+      const parsed = parseCidr(cidr)
+      if (parsed && cidrContains(parsed, node.ip)) allowFromNode = true
+    }
+    if (allowFromNode) {
+      for (const ip of sp.loadBalancerIPs) w.rule('nat', fwChain, [head, { kind: 'src', cidr: ip }], jump(externalTrafficChain), origin)
+    }
+    w.rule('nat', fwChain, [comment(`other traffic to ${sp.name} will be dropped by KUBE-PROXY-FIREWALL`)], undefined, origin)
+  }
+
+  if (usesClusterPolicyChain) {
+    w.chain('nat', clusterPolicyChain)
+    writeServiceToEndpointRules(w, sp, clusterPolicyChain, clusterEndpoints, largeClusterMode, origin)
+  }
+  if (usesLocalPolicyChain) {
+    w.chain('nat', localPolicyChain)
+    writeServiceToEndpointRules(w, sp, localPolicyChain, localEndpoints, largeClusterMode, origin)
+  }
+
+  // The per-endpoint chains.
+  for (const ep of allReachableEndpoints) {
+    const epOrigin: RuleOrigin = { ...origin, endpoint: ep.hostPort, pod: ep.pod }
+    w.chain('nat', ep.chain)
+    const head = svcComment(sp.name)
+    // traffic that loops back to its originator (hairpin) must be SNATed
+    w.rule('nat', ep.chain, [...head, { kind: 'src', cidr: ep.ip }], jump('KUBE-MARK-MASQ'), epOrigin)
+    const args: Arg[] = [...head]
+    if (sp.sessionAffinity) args.push({ kind: 'recent', name: ep.chain, op: 'set' })
+    args.push({ kind: 'proto', proto })
+    w.rule('nat', ep.chain, args, { kind: 'DNAT', to: ep.hostPort }, epOrigin)
+  }
+  const fragment = { chains: w.chains, rules: w.rules }
+  byKey.set(key, fragment)
+  return fragment
 }
 
 function writeServiceToEndpointRules(
@@ -423,8 +447,20 @@ function jump(chain: string): Target {
   return { kind: 'jump', chain }
 }
 
+interface Fragment {
+  chains: Record<'filter' | 'nat', string[]>
+  rules: Record<'filter' | 'nat', Rule[]>
+}
+
 /** Collects kube-proxy's chain lines and rules per table, in its writing order. */
 class Writer {
+  append(f: Fragment): void {
+    for (const t of ['filter', 'nat'] as const) {
+      for (const c of f.chains[t]) this.chains[t].push(c)
+      for (const r of f.rules[t]) this.rules[t].push(r)
+    }
+  }
+
   readonly chains: Record<'filter' | 'nat', string[]> = { filter: [], nat: [] }
   readonly rules: Record<'filter' | 'nat', Rule[]> = { filter: [], nat: [] }
 
@@ -479,7 +515,8 @@ function assemble(node: ClusterNode, options: IptablesOptions, w: Writer, largeC
     if (name !== 'mangle') for (const c of w.chains[name]) if (!user.has(c)) user.set(c, { name: c, rules: [] })
     const byName = new Map<string, Chain>()
     for (const c of builtins) byName.set(c.name, c)
-    const sortedUser = [...user.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    // chain names are ASCII: the default sort's UTF-16 order is strcmp's order, and native
+    const sortedUser = [...user.keys()].sort().map((name) => user.get(name)!)
     for (const c of sortedUser) byName.set(c.name, c)
     if (name !== 'mangle') {
       // EnsureRule(Prepend): each later jump lands above the earlier ones
