@@ -163,3 +163,48 @@ describe('getent hosts (glibc nss/getent.c)', () => {
     expect(getentCommand.run(['hosts', 'nope'], ctxAt(sim)).exitCode).toBe(2)
   })
 })
+
+describe('DNS commands send real packets', () => {
+  it('nslookup returns the trace of its flow: the queries, the DNAT to a CoreDNS pod, the answers', () => {
+    const sim = plainSim()
+    const r = nslookupCommand.run(['mysql-service'], ctxAt(sim))
+    expect(r.traces).toHaveLength(1)
+    const hops = r.traces![0].hops
+    expect(hops.slice(0, 6).map((h) => `${h.stage} ${h.before.dns?.qtype} ${h.before.dns?.question}`)).toEqual([
+      'dns A mysql-service.default.svc.cluster.local.',
+      'dns A mysql-service.svc.cluster.local.',
+      'dns A mysql-service.cluster.local.',
+      'dns AAAA mysql-service.default.svc.cluster.local.',
+      'dns AAAA mysql-service.svc.cluster.local.',
+      'dns AAAA mysql-service.cluster.local.',
+    ])
+    const dnat = hops.find((h) => h.stage === 'kube-proxy' && h.verdict === 'translated')!
+    expect(['10.244.0.254', '10.244.1.254']).toContain(dnat.after.dst)
+    // one socket, one flow: every answer comes from the same CoreDNS pod
+    const at = new Set(hops.filter((h) => h.stage === 'dns' && h.verdict === 'answered').map((h) => h.at))
+    expect(at.size).toBe(1)
+    expect([...at][0]).toMatch(/^Pod\/kube-system\/coredns-/)
+  })
+
+  it("a repeated query hits the cache of the CoreDNS pod kube-proxy picks again, its TTL counted down", () => {
+    const sim = plainSim()
+    const seen = new Map<string, number>()
+    let hits = 0
+    for (let i = 0; i < 6; i++) {
+      const r = digCommand.run(['mysql-service.default.svc.cluster.local'], ctxAt(sim, 'client', true))
+      const answer = r.traces![0].hops.find((h) => h.stage === 'dns' && h.verdict === 'answered')!
+      const ttl = (r.json as { answers: { ttl: number }[] }).answers[0].ttl
+      const since = seen.get(answer.at)
+      if (since === undefined) expect(ttl).toBe(30)
+      else {
+        hits++
+        expect(answer.note.code).toBe('dns.hop.cached')
+        expect(ttl).toBe(30 - Math.floor((sim.clock.now() - since) / 1000))
+      }
+      if (since === undefined) seen.set(answer.at, sim.clock.now())
+      sim.clock.advance(4000)
+    }
+    // two CoreDNS pods, six queries within 24 s: some pod is asked twice while its entry lives
+    expect(hits).toBeGreaterThan(0)
+  })
+})

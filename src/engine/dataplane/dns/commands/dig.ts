@@ -1,6 +1,8 @@
 import { fail, type Command, type CommandResult, type ShellContext } from '../../../shell/types'
 import { isIPv4 } from '../../../util/ip'
-import { exchange, QUERY_TIMEOUT_MS, type Exchange } from '../exchange'
+import type { Trace } from '../../../trace/types'
+import { carriedExchange, carrier, flowTrace } from '../carry'
+import { QUERY_TIMEOUT_MS, type Exchange } from '../exchange'
 import { QTYPES, rdataText, type QType } from '../message'
 import { countDots, fqdn, isSubdomain, joinName, reverseName } from '../names'
 import { ndotsOf, resolvConfAt } from '../resolvconf'
@@ -109,10 +111,14 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   const cookie = hex(sim.rng, 8)
   const tried: string[] = []
   let last: Exchange | undefined
+  const traces: Trace[] = []
+  // dighost.c: a new socket for every lookup
+  const carry = carrier(sim, ctx.where, 'per-name')
   for (const n of names) {
     const id = sim.rng.int(65536)
     tried.push(n)
-    last = exchange(sim, ctx.where, server, { name: n, type }, { id })
+    last = carriedExchange(sim, ctx.where, server, { name: n, type }, carry, id)
+    traces.push(flowTrace(sim, ctx.where, server, [last], carry.walks.get(carry.flowOf(n))))
     if (!last.response) break
     sim.clock.advance(last.rttMs)
     // dighost.c recv_done: only NXDOMAIN moves on to the next origin
@@ -122,13 +128,13 @@ function run(args: string[], ctx: ShellContext): CommandResult {
     sim.clock.advance(QUERY_TIMEOUT_MS * UDP_TRIES)
     const errors = Array.from({ length: UDP_TRIES }, () => `;; communications error to ${server}#53: timed out\n`).join('')
     const text = parsed.short ? errors : `${errors}${parsed.cmd ? header : ''};; no servers could be reached\n`
-    return { stdout: text, stderr: '', exitCode: 9, json: { ...dnsJson(server, [], tried), rcode: 'TIMEOUT' } }
+    return { stdout: text, stderr: '', exitCode: 9, json: { ...dnsJson(server, [], tried), rcode: 'TIMEOUT' }, traces }
   }
   const m = last.response
   const json = dnsJson(server, [m], tried)
   if (parsed.short) {
     const text = parsed.answer ? m.answer.map((rr) => `${rdataText(rr)}\n`).join('') : ''
-    return { stdout: text, stderr: '', exitCode: 0, json }
+    return { stdout: text, stderr: '', exitCode: 0, json, traces }
   }
   let out = parsed.cmd ? header : ''
   if (parsed.comments) {
@@ -156,7 +162,7 @@ function run(args: string[], ctx: ShellContext): CommandResult {
     out += `;; WHEN: ${digWhen(sim.clock.now())}\n`
     out += `;; MSG SIZE  rcvd: ${wireSize(m, true)}\n\n`
   }
-  return { stdout: out, stderr: '', exitCode: 0, json }
+  return { stdout: out, stderr: '', exitCode: 0, json, traces }
 }
 
 export const digCommand: Command = { name: 'dig', run }

@@ -1,6 +1,7 @@
 import { fail, type Command, type CommandResult, type ShellContext } from '../../../shell/types'
 import { isIPv4 } from '../../../util/ip'
-import { exchange } from '../exchange'
+import type { Trace } from '../../../trace/types'
+import { carriedExchange, carrier, flowTrace } from '../carry'
 import { reverseName } from '../names'
 import { resolvConfAt } from '../resolvconf'
 import { resolve, type ResolveResult } from '../resolver'
@@ -17,8 +18,9 @@ function line(address: string, name: string, aliases: string[]): string {
   return `${address.padEnd(15)} ${name}${aliases.map((a) => ` ${a}`).join('')}\n`
 }
 
-function hostsKey(key: string, ctx: ShellContext): { text: string; found: boolean; json: unknown } {
+function hostsKey(key: string, ctx: ShellContext, traces: Trace[]): { text: string; found: boolean; json: unknown } {
   const sim = ctx.sim
+  const carry = carrier(sim, ctx.where, 'per-name')
   const rc = resolvConfAt(sim.scenario.cluster, ctx.where)
   const server = rc.nameservers[0] ?? ''
   if (isIPv4(key)) {
@@ -26,8 +28,9 @@ function hostsKey(key: string, ctx: ShellContext): { text: string; found: boolea
     const local = hostsLinesAt(sim, ctx.where).find((l) => l.address === key)
     if (local) return { text: line(key, local.names[0], local.names.slice(1)), found: true, json: { rcode: 'NOERROR', server: 'files', answers: [], authority: [], tried: [] } }
     const ptr = reverseName(key)!
-    const ex = exchange(sim, ctx.where, server, { name: ptr, type: 'PTR' }, { id: sim.rng.int(65536) })
+    const ex = carriedExchange(sim, ctx.where, server, { name: ptr, type: 'PTR' }, carry, sim.rng.int(65536))
     sim.clock.advance(ex.rttMs)
+    traces.push(flowTrace(sim, ctx.where, server, [ex], carry.walks.get(carry.flowOf(ptr))))
     const names = ex.response?.answer.filter((r) => r.type === 'PTR').map((r) => (r as { target: string }).target.replace(/\.$/, '')) ?? []
     const json = dnsJson(server, [ex.response], [ptr])
     if (names.length === 0) return { text: '', found: false, json }
@@ -40,8 +43,9 @@ function hostsKey(key: string, ctx: ShellContext): { text: string; found: boolea
       const text = hosts.map((h) => line(h.address, h.canonicalName, h.aliases)).join('')
       return { text, found: true, json: { rcode: 'NOERROR', server: 'files', answers: hosts.map((h) => ({ name: h.canonicalName, type, ttl: 0, data: h.address })), authority: [], tried: [] } }
     }
-    const r = resolve(sim, ctx.where, key, type, { noHostsFile: true })
+    const r = resolve(sim, ctx.where, key, type, { noHostsFile: true, transport: carry.transport })
     tries.push(r)
+    for (const t of r.tries) traces.push(flowTrace(sim, ctx.where, t.exchanges[0]?.server ?? server, t.exchanges, carry.walks.get(carry.flowOf(t.name)), { via: t.via, resolvConf: r.resolvConf }))
     if (r.answer) {
       const text = r.answer.addresses.map((a) => line(a, r.answer!.canonicalName, r.answer!.aliases)).join('')
       const replies = tries.flatMap((t) => t.tries.flatMap((x) => x.exchanges.map((e) => e.response)))
@@ -60,14 +64,15 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   let out = ''
   let status = 0
   const json: unknown[] = []
+  const traces: Trace[] = []
   for (const key of keys) {
-    const r = hostsKey(key, ctx)
+    const r = hostsKey(key, ctx, traces)
     out += r.text
     json.push(r.json)
     // getent.c: "One or more supplied key could not be found in the database" → 2
     if (!r.found) status = 2
   }
-  return { stdout: out, stderr: '', exitCode: status, json: json.length === 1 ? json[0] : json }
+  return { stdout: out, stderr: '', exitCode: status, json: json.length === 1 ? json[0] : json, traces }
 }
 
 export const getentCommand: Command = { name: 'getent', run }

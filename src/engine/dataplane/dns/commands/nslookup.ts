@@ -1,6 +1,8 @@
 import { fail, type Command, type CommandResult, type ShellContext } from '../../../shell/types'
 import { isIPv4 } from '../../../util/ip'
-import { exchange, type Exchange } from '../exchange'
+import type { Trace } from '../../../trace/types'
+import { carriedExchange, carrier, flowTrace } from '../carry'
+import type { Exchange } from '../exchange'
 import { RCODE_NUMBER, type DnsMessage, type DnsRecord, type QType } from '../message'
 import { reverseName } from '../names'
 import { resolvConfAt } from '../resolvconf'
@@ -116,9 +118,13 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   let exitCode = 0
   let replies: Exchange[] = []
   let usedServer = servers[0]
+  const traces: Trace[] = []
   for (const server of servers) {
-    const sent = questions.map((q) => exchange(sim, ctx.where, server, q, { id: sim.rng.int(65536) }))
+    // nslookup.c send_queries: one socket per server, every question on it (one flow, one CoreDNS pod)
+    const carry = carrier(sim, ctx.where, 'one-flow')
+    const sent = questions.map((q) => carriedExchange(sim, ctx.where, server, q, carry, sim.rng.int(65536)))
     sim.clock.advance(Math.max(...sent.map((e) => e.rttMs)))
+    traces.push(flowTrace(sim, ctx.where, server, sent, carry.walks.get('*')))
     if (sent.some((e) => e.response)) {
       replies = sent
       usedServer = server
@@ -128,7 +134,7 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   const tried = questions.map((q) => q.name)
   if (replies.length === 0) {
     const json = { ...dnsJson(usedServer, [], tried), rcode: 'TIMEOUT' }
-    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, json }
+    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, json, traces }
   }
   out += `Server:\t\t${usedServer}\nAddress:\t${usedServer}:53\n\n`
   for (const ex of replies) {
@@ -144,7 +150,7 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   for (const ex of unanswered) out += `*** Can't find ${ex.question.name.replace(/\.$/, '')}: No answer\n`
   if (unanswered.length > 0) out += '\n'
   const json = dnsJson(usedServer, replies.map((e) => e.response), tried)
-  return { stdout: out, stderr: '', exitCode, json }
+  return { stdout: out, stderr: '', exitCode, json, traces }
 }
 
 export const nslookupCommand: Command = { name: 'nslookup', run }

@@ -89,6 +89,12 @@ export function slice(ns: string, svc: string, endpoints: EndpointSpec[], ports:
 /** The world of most DNS tests: kube-dns and two CoreDNS pods, mysql-service, a headless web Service, another namespace. */
 export function baseCluster(): Cluster {
   const corednsLabels = { 'k8s-app': 'kube-dns' }
+  const corednsContainers = [{
+    name: 'coredns',
+    image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+    ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' as const }, { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' as const }, { name: 'metrics', containerPort: 9153, protocol: 'TCP' as const }],
+    env: {},
+  }]
   return {
     config: { name: 'test', clusterDomain: 'cluster.local', podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', nodePortRange: { min: 30000, max: 32767 } },
     kubeProxy: { mode: 'iptables', modeSource: 'default', ipvsScheduler: 'rr', masqueradeAll: false, clusterCIDR: '10.244.0.0/16', nodePortAddresses: [] },
@@ -100,8 +106,8 @@ export function baseCluster(): Cluster {
     namespaces: ['default', 'kube-system', 'prod'],
     workloads: [],
     pods: [
-      pod('kube-system', 'coredns-1', '10.244.0.254', { labels: corednsLabels, nodeName: 'master', dnsPolicy: 'Default' }),
-      pod('kube-system', 'coredns-2', '10.244.1.254', { labels: corednsLabels, dnsPolicy: 'Default' }),
+      pod('kube-system', 'coredns-1', '10.244.0.254', { labels: corednsLabels, nodeName: 'master', dnsPolicy: 'Default', containers: corednsContainers }),
+      pod('kube-system', 'coredns-2', '10.244.1.254', { labels: corednsLabels, dnsPolicy: 'Default', containers: corednsContainers }),
       pod('default', 'client', '10.244.1.5'),
       pod('default', 'web-0', '10.244.1.10', { hostname: 'web-0', subdomain: 'web' }),
       pod('default', 'web-1', '10.244.1.11', { hostname: 'web-1', subdomain: 'web' }),
