@@ -12,7 +12,7 @@ export function writtenPodSpec(ctx: ApiContext, pod: Pod): Json | undefined {
 }
 
 // Container defaults the API server fills in (pkg/apis/core/v1/defaults.go SetDefaults_Container, _ContainerPort).
-function defaultContainer(c: Json): Json {
+export function defaultContainer(c: Json): Json {
   const image = typeof c.image === 'string' ? c.image : ''
   const tag = image.includes('@') ? 'digest' : (/:([^/:]+)$/.exec(image)?.[1] ?? '')
   if (c.imagePullPolicy === undefined) c.imagePullPolicy = tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent'
@@ -44,22 +44,29 @@ const DEFAULT_TOLERATIONS: Json[] = [
   { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
 ]
 
-export function podSpec(ctx: ApiContext, pod: Pod): Json {
-  const spec = clone(writtenPodSpec(ctx, pod)) ?? synthesizedSpec(pod)
+/** SetDefaults_PodSpec and SetDefaults_Container: what the API server fills into any pod spec, templates included. */
+export function defaultPodSpec(spec: Json): Json {
   for (const list of ['containers', 'initContainers']) {
     if (Array.isArray(spec[list])) spec[list] = (spec[list] as unknown[]).map((c) => (isJson(c) ? defaultContainer(c) : c))
   }
-  spec.dnsPolicy = pod.dnsPolicy
+  spec.dnsPolicy ??= 'ClusterFirst'
   spec.enableServiceLinks ??= true
-  if (pod.nodeName) spec.nodeName = pod.nodeName
-  spec.preemptionPolicy ??= 'PreemptLowerPriority'
-  spec.priority ??= 0
   spec.restartPolicy ??= 'Always'
   spec.schedulerName ??= 'default-scheduler'
   spec.securityContext ??= {}
+  spec.terminationGracePeriodSeconds ??= 30
+  return spec
+}
+
+export function podSpec(ctx: ApiContext, pod: Pod): Json {
+  const spec = defaultPodSpec(clone(writtenPodSpec(ctx, pod)) ?? synthesizedSpec(pod))
+  spec.dnsPolicy = pod.dnsPolicy
+  if (pod.nodeName) spec.nodeName = pod.nodeName
+  // Admission (Priority, ServiceAccount, DefaultTolerationSeconds) adds these to pods, not to templates.
+  spec.preemptionPolicy ??= 'PreemptLowerPriority'
+  spec.priority ??= 0
   spec.serviceAccountName ??= typeof spec.serviceAccount === 'string' ? spec.serviceAccount : 'default'
   spec.serviceAccount = spec.serviceAccountName
-  spec.terminationGracePeriodSeconds ??= 30
   const tolerations = Array.isArray(spec.tolerations) ? [...spec.tolerations] : []
   for (const t of DEFAULT_TOLERATIONS) {
     if (!tolerations.some((x) => isJson(x) && x.key === t.key)) tolerations.push({ ...t })

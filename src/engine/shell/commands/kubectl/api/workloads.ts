@@ -1,7 +1,7 @@
 import type { Pod, Workload } from '../../../../cluster/types'
 import { compact, isJson, pathOf, type ApiContext, type Json } from './context'
 import { clone, meta, ownerRef, type ApiObject } from './meta'
-import { synthesizedSpec } from './pods'
+import { defaultPodSpec, synthesizedSpec } from './pods'
 
 function podsOf(ctx: ApiContext, w: Workload): Pod[] {
   const ids = new Set(w.pods)
@@ -23,6 +23,7 @@ function template(ctx: ApiContext, w: Workload): Json {
   const t = written ?? (pod ? { metadata: { labels }, spec: synthesizedSpec(pod) } : {})
   t.metadata = isJson(t.metadata) ? t.metadata : {}
   ;(t.metadata as Json).creationTimestamp = null
+  t.spec = defaultPodSpec(isJson(t.spec) ? t.spec : {})
   return t
 }
 
