@@ -117,6 +117,15 @@ describe('allocation (controller/service.go allocateIPs, internal/allocator)', (
     expect(r.by['web'].events[0].message).toBe(`Failed to allocate IP for "default/web": ${message}`)
   })
 
+  it('honours the deprecated metallb.universe.tf annotations and says so in an event', () => {
+    const r = run(TUTORIAL_L2 + '---' + pool('other', ['10.1.0.0/24']), [{ name: 'web', annotations: { 'metallb.universe.tf/address-pool': 'other' } }])
+    expect(r.by['web'].ips).toEqual(['10.1.0.0'])
+    expect(r.by['web'].events.map((e) => [e.type, e.reason, e.message])).toEqual([
+      ['Normal', 'IPAllocated', 'Assigned IP ["10.1.0.0"]'],
+      ['Warning', 'deprecatedAnnotation', 'Service uses deprecated annotation metallb.universe.tf/address-pool'],
+    ])
+  })
+
   it('ignores a Service of another loadBalancerClass', () => {
     const r = run(TUTORIAL_L2, [{ name: 'web', loadBalancerClass: 'example.com/other' }])
     expect(r.by['web'].state).toBe('ignored')

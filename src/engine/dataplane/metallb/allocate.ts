@@ -109,10 +109,12 @@ export function allocateLoadBalancers(cluster: Cluster): AllocationResult {
     if (a.state === 'allocated') diagnostics.push(...announcementWarnings(svc, a, cfg))
   }
   for (const svc of services) {
-    for (const key of Object.keys(svc.annotations)) {
-      if (!key.startsWith(DEPRECATED_PREFIX) || isForeignClass(svc) || !cfg.loaded) continue
-      // controller/main.go: c.client.Errorf(svc, "deprecatedAnnotation", "Service uses deprecated annotation %s", key).
-      results.get(svc.id)!.events.unshift({ type: 'Warning', reason: 'deprecatedAnnotation', from: 'metallb-controller', message: `Service uses deprecated annotation ${key}` })
+    const a = results.get(svc.id)!
+    // controller/main.go: after a convergence that changed the Service, one Errorf(svc, "deprecatedAnnotation",
+    // "Service uses deprecated annotation %s", key) per metallb.universe.tf/ annotation.
+    if (a.state !== 'allocated') continue
+    for (const key of Object.keys(svc.annotations).sort()) {
+      if (key.startsWith(DEPRECATED_PREFIX)) a.events.push({ type: 'Warning', reason: 'deprecatedAnnotation', from: 'metallb-controller', message: `Service uses deprecated annotation ${key}` })
     }
   }
   diagnostics.push(...bgpSessions(cluster).diagnostics)

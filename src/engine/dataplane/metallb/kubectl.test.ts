@@ -41,6 +41,13 @@ describe('kubectl over MetalLB (CRD additionalPrinterColumns, speaker and contro
     )
   })
 
+  it('lists one nodeAssigned event per advertising node in BGP mode', () => {
+    const r = run(simulationOf('loadbalancer-metallb-bgp'), ['kubectl', 'describe', 'svc', 'nginx-loadbalancer'])
+    expect(r.stdout).toContain('announcing from node "node1" with protocol "bgp"\n')
+    expect(r.stdout).toContain('announcing from node "node2" with protocol "bgp"\n')
+    expect(r.stdout).not.toContain('"master"') // kubeadm's exclude-from-external-load-balancers label
+  })
+
   it('counts a pool\'s assigned and available addresses in its status', () => {
     const r = run(simulationOf('loadbalancer-metallb-l2'), ['kubectl', 'get', 'ipaddresspool', 'first-pool', '-n', 'metallb-system', '-o', 'json'])
     expect(JSON.parse(r.stdout).status).toEqual({ assignedIPv4: 1, assignedIPv6: 0, availableIPv4: 50, availableIPv6: 0 })
