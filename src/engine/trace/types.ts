@@ -107,6 +107,8 @@ export interface RequestSpec {
   /** A name or an address. */
   host: string
   port: number
+  /** Connections the same client already has open when this one starts (exec --concurrency; limit-connections). */
+  inFlight?: number
   http?: {
     method: string
     path: string

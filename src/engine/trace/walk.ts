@@ -382,6 +382,7 @@ function viaController(sim: Simulation, cluster: Cluster, pod: Pod, pkt: WalkPac
     host: headerOf(http.headers, 'host') ?? (c.spec.port === defaultPort ? c.spec.host : `${c.spec.host}:${c.spec.port}`),
     path: http.path, headers: http.headers, clientIP: pkt.src, serverPort: pkt.dstPort ?? defaultPort,
     ...(http.insecure ? { insecure: true } : {}),
+    ...(c.spec.inFlight ? { openConnections: c.spec.inFlight } : {}),
   }, httpDate(sim.clock.now()), (spec) => traceRequest(sim, spec))
   for (const h of ans.hops) log.add(h)
   log.rules += ans.rulesEvaluated

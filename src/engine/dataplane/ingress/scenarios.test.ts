@@ -5,6 +5,7 @@ import { parseManifests } from '../../manifest/parse'
 import { compileScenario } from '../../scenario'
 import { resolveWhere } from '../../shell/location'
 import { runCommandLine } from '../../shell/runner'
+import { runRepeated } from '../../shell/repeat'
 import { splitWords } from '../../shell/words'
 import { Simulation } from '../../sim/simulation'
 import type { SuggestedRequest } from '../../../scenarios/types'
@@ -106,5 +107,30 @@ describe('gallery Ingress labs', () => {
     expect(pre.split('\r\n')[0]).toBe('HTTP/1.1 204 No Content')
     expect(pre).toContain('Access-Control-Allow-Origin: https://frontend.example.com\r\n')
     expect(pre).toContain('Access-Control-Allow-Methods: GET, POST, PUT, DELETE\r\n')
+  })
+  it('limit-connections 5: exec --repeat 12 --concurrency 6 trips it for the sixth connection of each wave', () => {
+    const sim = new Simulation(compileScenario(load('ingress-advanced-annotations').files), 1)
+    const where = resolveWhere(sim.scenario.cluster, 'client/workstation')
+    if (!where.ok) throw new Error('no workstation')
+    const out = runRepeated(sim, where.where, ['curl', '-s', 'http://api.example.com/'], { repeat: 12, concurrency: 6, intervalMs: 1000 })
+    const statuses = (out.traces ?? []).map((t) => t.outcome.httpStatus)
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 503, 200, 200, 200, 200, 200, 503])
+  })
+  it('cat /etc/nginx/nginx.conf in the controller pod shows the generated servers and locations', () => {
+    const sim = new Simulation(compileScenario(load('ingress-path-rewrite').files), 1)
+    const ctl = sim.scenario.cluster.pods.find((p) => p.namespace === 'ingress-nginx')!
+    const conf = run(sim, `ingress-nginx/${ctl.name}`, 'cat /etc/nginx/nginx.conf').stdout
+    expect(conf).toContain('server_name "api.example.com" ;')
+    expect(conf).toContain('location ~* "^/nginx(/|$)(.*)" {')
+    expect(conf).toContain('rewrite "(?i)/nginx(/|$)(.*)" /$2 break;')
+    expect(run(sim, 'client/workstation', 'cat /etc/nginx/nginx.conf').exitCode).not.toBe(0)
+  })
+  it('the weight draw is on the canary hop', () => {
+    const sim = new Simulation(compileScenario(load('ingress-canary-weight').files), 1)
+    const t = run(sim, 'client/workstation', 'curl -s http://app.example.com').traces![0]
+    const hop = t.hops.find((h) => h.note.code.startsWith('ingress.canary.weight'))!
+    expect(hop.draw?.threshold).toBe(10)
+    expect(hop.draw!.value).toBeGreaterThanOrEqual(1)
+    expect(hop.draw!.value).toBeLessThanOrEqual(100)
   })
 })

@@ -28,6 +28,8 @@ export interface ControllerRequest {
   serverPort: number
   /** curl -k: the client does not verify the certificate. */
   insecure?: boolean
+  /** Connections this client already has open (limit-connections). */
+  openConnections?: number
 }
 
 /** The walk's result for the second connection, as far as the controller needs it. */
@@ -100,6 +102,7 @@ export function answerAtController(
   const route = routeRequest(model, {
     method: req.method, scheme: req.scheme, host: req.host, path: req.path, headers: req.headers,
     clientIP: req.clientIP, serverPort: req.serverPort,
+    ...(req.openConnections ? { openConnections: req.openConnections } : {}),
   }, { rng: sim.rng, now: sim.clock.now(), state })
   const hops: Omit<Hop, 'seq'>[] = []
   const at = controller.id
@@ -126,6 +129,10 @@ export function answerAtController(
     if (step.rule) hop.rule = step.rule
     if (step.source) hop.source = step.source
     if (route.location && step.code.startsWith('ingress.location.')) hop.ruleContext = route.serverRule
+    if (step.code.startsWith('ingress.canary.weight') && route.upstream?.canary?.draw) {
+      const d = route.upstream.canary.draw
+      hop.draw = { value: d.value, threshold: d.weight, description: `math.random(${d.total}) <= ${d.weight}` }
+    }
     hops.push(hop)
   }
   if (route.response) {

@@ -95,7 +95,7 @@ export const curl: Command = {
     const hostHeader = o.headers.Host ?? (u.port === (u.scheme === 'https' ? 443 : 80) ? u.host : `${u.host}:${u.port}`)
     const method = o.method ?? (o.head ? 'HEAD' : 'GET')
     const headers: Record<string, string> = { Host: hostHeader, 'User-Agent': `curl/${VERSION}`, Accept: '*/*', ...o.headers }
-    const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host: u.host, port: u.port, http: { method, path: u.path, scheme: u.scheme, headers, ...(o.insecure ? { insecure: true } : {}) } })
+    const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host: u.host, port: u.port, http: { method, path: u.path, scheme: u.scheme, headers, ...(o.insecure ? { insecure: true } : {}) }, ...(ctx.run ? { inFlight: ctx.run.index - ctx.run.wave * ctx.run.concurrency } : {}) })
     const traces = [plainTrace(t)]
     const json = ctx.json ? traceJson(t, ctx.lang) : undefined
     const showErr = !o.silent || o.showError
