@@ -699,6 +699,10 @@ export const gallery: GalleryScenario[] = [
       {
         "from": "client/workstation",
         "command": "curl -s http://172.16.10.1",
+        "expect": {
+          "result": "ok",
+          "service": "default/nginx-loadbalancer"
+        },
         "title": {
           "en": "Through the router's ECMP route",
           "zh": "经过路由器的 ECMP 路由"
@@ -758,6 +762,10 @@ export const gallery: GalleryScenario[] = [
       {
         "from": "client/workstation",
         "command": "curl -s http://192.168.100.100",
+        "expect": {
+          "result": "ok",
+          "service": "default/nginx-loadbalancer"
+        },
         "title": {
           "en": "ARP, the elected node, kube-proxy, a pod",
           "zh": "ARP、被选中的节点、kube-proxy、Pod"
