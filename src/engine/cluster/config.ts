@@ -2,7 +2,7 @@ import { objectId } from '../core/ids'
 import type { ManifestObject } from '../manifest/types'
 import { cidrContains, cidrsOverlap, intToIp, ipToInt, isIPv4, nthSubnet, parseCidr, type Cidr } from '../util/ip'
 import { refOf, report, type BuildContext } from './context'
-import { getArray, getBool, getNumber, getObject, getString, getStringList, getStringMap, isObject } from './read'
+import { getArray, getBool, getNumber, getObject, getString, getStringList, getStringMap, getValue, isObject } from './read'
 import type { ClusterConfig, ClusterNode, ObjectRef, OutsideClient, Router, Taint } from './types'
 
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local'
@@ -227,12 +227,6 @@ function readNodeObject(obj: ManifestObject, ctx: BuildContext): NodeSpec {
     if (getString(c, 'type') === 'Ready') spec.ready = getString(c, 'status') === 'True'
   }
   return spec
-}
-
-function getValue(v: unknown, ...path: string[]): unknown {
-  let cur = v
-  for (const k of path) cur = isObject(cur) ? cur[k] : undefined
-  return cur
 }
 
 function mergeNode(a: NodeSpec, b: NodeSpec): NodeSpec {

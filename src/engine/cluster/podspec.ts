@@ -1,6 +1,6 @@
 import type { ManifestObject } from '../manifest/types'
 import { report, type BuildContext } from './context'
-import { getArray, getBool, getNumber, getObject, getString, getStringList, isObject, type Json } from './read'
+import { getArray, getBool, getNumber, getObject, getString, getStringList, getValue, isObject, type Json } from './read'
 import type { Container, ContainerPort, DNSPolicy, PodDNSConfig, Protocol } from './types'
 
 /**
@@ -70,10 +70,6 @@ function readContainer(c: Json, path: string, draft: PodDraft, ctx: BuildContext
   if (Array.isArray(c.args)) container.args = getStringList(c, 'args')
   if (sidecar) container.sidecar = true
   return container
-}
-
-function getValue(v: unknown, key: string): unknown {
-  return isObject(v) ? v[key] : undefined
 }
 
 /**
