@@ -817,7 +817,66 @@ export const gallery: GalleryScenario[] = [
       "en": "The tutorial's first two labs. A MySQL pod sits behind the ClusterIP Service mysql-service; three nginx-php pods find it by name (DB_HOST=mysql-service) and are exposed to the outside on NodePort 30080 of every node.",
       "zh": "教程的前两个实验。MySQL Pod 位于 ClusterIP 类型的 mysql-service 之后;三个 nginx-php Pod 通过名称(DB_HOST=mysql-service)找到它,并通过每个节点的 NodePort 30080 对外暴露。"
     },
-    "requests": []
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://192.168.100.21:30080",
+        "title": {
+          "en": "From outside, through node1's NodePort 30080 (Hostname changes from request to request)",
+          "zh": "从集群外部经 node1 的 NodePort 30080 访问(每次请求 Hostname 会变化)"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/nginx-nodeport",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://192.168.100.22:30080",
+        "title": {
+          "en": "Any node's IP works: the same NodePort on node2",
+          "zh": "任意节点 IP 都可以:node2 上的同一个 NodePort"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/nginx-nodeport",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "default/nginx-pod-1",
+        "command": "nc -zv mysql-service 3306",
+        "title": {
+          "en": "An nginx pod reaches MySQL through the Service name",
+          "zh": "nginx Pod 通过 Service 名称连接 MySQL"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/mysql-service",
+          "pod": "default/mysql-pod"
+        }
+      },
+      {
+        "from": "default/nginx-pod-1",
+        "command": "ping -c 2 mysql-service",
+        "title": {
+          "en": "A ClusterIP does not answer ping in iptables mode",
+          "zh": "iptables 模式下 ClusterIP 不响应 ping"
+        },
+        "expect": {
+          "result": "timeout"
+        }
+      },
+      {
+        "from": "node/node1",
+        "command": "iptables -t nat -L KUBE-SERVICES -n",
+        "title": {
+          "en": "The rules kube-proxy wrote on node1",
+          "zh": "kube-proxy 在 node1 上写下的规则"
+        }
+      }
+    ]
   },
   {
     "name": "statefulset-headless",

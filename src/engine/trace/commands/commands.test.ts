@@ -5,6 +5,7 @@ import { runCommandLine } from '../../shell/runner'
 import { Simulation } from '../../sim/simulation'
 import { gallery } from '../../../scenarios/gallery.generated'
 import type { Trace } from '../types'
+import { splitWords } from '../../shell/words'
 
 const files = gallery.find((g) => g.name === 'service-basics')!.files
 
@@ -111,5 +112,18 @@ describe('the tutorial\'s Service labs from the shell', () => {
     const r = shell().run('default/nginx-pod-1', ['curl', 'mysql-service:3306'])
     expect(r.exitCode).toBe(1)
     expect(r.stderr).toBe('curl: (1) Received HTTP/0.9 when not allowed\n')
+  })
+
+  it('every suggested request of the scenario gives what it promises', () => {
+    const entry = gallery.find((g) => g.name === 'service-basics')!
+    expect(entry.requests.length).toBeGreaterThan(0)
+    const sh = shell()
+    for (const r of entry.requests) {
+      const words = splitWords(r.command)
+      if (!('words' in words)) throw new Error(r.command)
+      const out = sh.run(r.from, words.words)
+      if (r.expect) expect(out.traces?.[0]?.outcome, `${r.from}: ${r.command}\n${out.stderr}`).toMatchObject(r.expect)
+      else expect(out.exitCode, r.command).toBe(0)
+    }
   })
 })
