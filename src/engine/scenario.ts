@@ -2,6 +2,7 @@ import { compareDiagnostics, type Diagnostic } from './core/diagnostic'
 import type { Cluster, ProxyMode } from './cluster/types'
 import { buildCluster } from './cluster/build'
 import { compileIngress, controllerManifests, type IngressModel } from './dataplane/ingress'
+import { corefileDiagnostics } from './dataplane/dns/coredns'
 import { kubeProxyDiagnostics } from './dataplane/kubeproxy/mode'
 import { allocateLoadBalancers, applyAssignments, type LoadBalancerAssignment } from './dataplane/metallb/allocate'
 import { parseManifests } from './manifest/parse'
@@ -33,6 +34,6 @@ export function compileScenario(files: SourceFile[], options: CompileOptions = {
   const lb = allocateLoadBalancers(built.cluster)
   const cluster = applyAssignments(built.cluster, lb)
   const ingress = compileIngress(cluster, parsed.objects)
-  const diagnostics = [...parsed.diagnostics, ...controller.diagnostics, ...built.diagnostics, ...lb.diagnostics, ...ingress.diagnostics, ...kubeProxyDiagnostics(cluster)].sort(compareDiagnostics)
+  const diagnostics = [...parsed.diagnostics, ...controller.diagnostics, ...built.diagnostics, ...lb.diagnostics, ...ingress.diagnostics, ...kubeProxyDiagnostics(cluster), ...corefileDiagnostics(cluster, parsed.objects)].sort(compareDiagnostics)
   return { files, objects: parsed.objects, cluster, diagnostics, loadBalancers: lb.assignments, ingress }
 }

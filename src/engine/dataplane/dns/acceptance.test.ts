@@ -152,7 +152,8 @@ data:
 
   it('a bad Corefile is reported on its line and leaves the cluster without DNS', () => {
     const sim = scenario('service-basics', [configMap('abc')])
-    const diags = corefileDiagnostics(sim)
+    const diags = corefileDiagnostics(sim.scenario.cluster, sim.scenario.objects)
+    expect(sim.scenario.diagnostics.filter((d) => d.code.startsWith('dns.'))).toEqual(diags)
     expect(diags.map((d) => [d.code, d.severity, d.range?.file, d.range?.startLine])).toEqual([['dns.corefile.badTtl', 'error', 'coredns.yaml', 13]])
     expect(run(sim, 'nginx-pod-1', 'nslookup mysql-service').stdout).toBe(';; connection timed out; no servers could be reached\n\n')
   })

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic'
 import { diagnostic } from '../../core/diagnostic'
+import type { Cluster } from '../../cluster/types'
+import type { ManifestObject } from '../../manifest/types'
 import type { Simulation } from '../../sim/simulation'
 import { cacheApplies, cacheDuration, cacheKey, cacheLookup, capTtls, type CacheStore } from './cache'
 import { readCorefile, type CoreDnsConfig, type ServerConfig } from './corefile/config'
@@ -46,10 +48,11 @@ export function corednsConfig(sim: Simulation): CoreDnsConfig {
 }
 
 /** The Corefile's findings as diagnostics, placed on the ConfigMap's lines when the scenario wrote one. */
-export function corefileDiagnostics(sim: Simulation): Diagnostic[] {
-  const source = corefileOf(sim.scenario.cluster)
-  const cfg = corednsConfig(sim)
-  const obj = source.configMap ? sim.scenario.objects.find((o) => o.id === source.configMap?.id) : undefined
+export function corefileDiagnostics(cluster: Cluster, objects: ManifestObject[]): Diagnostic[] {
+  const source = corefileOf(cluster)
+  if (!source.configMap) return []
+  const cfg = readCorefile(source.text)
+  const obj = objects.find((o) => o.id === source.configMap?.id)
   const field = obj?.fieldRanges['data.Corefile']
   return cfg.findings.map((f) => {
     // a block scalar's first line follows the `Corefile: |` key line

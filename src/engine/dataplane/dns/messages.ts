@@ -60,8 +60,8 @@ export const dnsMessages: MessageTable = {
     zh: "Corefile 第 {line} 行:插件 {plugin} 没有属性 '{option}'(\"unknown property\");CoreDNS 无法启动。",
   },
   'dns.corefile.badHostsLine': {
-    en: 'Corefile line {line}: hosts entry "{line}" is not "IP name [aliases...]"; CoreDNS would not start.',
-    zh: 'Corefile 第 {line} 行:hosts 条目 "{line}" 不是 "IP 名称 [别名...]" 格式;CoreDNS 无法启动。',
+    en: 'Corefile line {line}: hosts entry "{entry}" is not "IP name [aliases...]"; CoreDNS would not start.',
+    zh: 'Corefile 第 {line} 行:hosts 条目 "{entry}" 不是 "IP 名称 [别名...]" 格式;CoreDNS 无法启动。',
   },
 
   // Why the kubernetes plugin answered as it did

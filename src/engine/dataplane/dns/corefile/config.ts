@@ -248,9 +248,9 @@ function readHosts(d: Directive, block: ServerBlock, fail: Fail): HostsPlugin {
       else h.ttl = Number(t)
     } else if (isIPv4(o.name) || isIPv6(o.name)) {
       // INLINE: "IP_address canonical_hostname [aliases...]"
-      if (o.args.length === 0) fail('dns.corefile.badHostsLine', o.line, { line: o.name })
+      if (o.args.length === 0) fail('dns.corefile.badHostsLine', o.line, { entry: o.name })
       else h.entries.push({ address: o.name, names: o.args.map((n) => canonical(n)) })
-    } else fail('dns.corefile.badHostsLine', o.line, { line: [o.name, ...o.args].join(' ') })
+    } else fail('dns.corefile.badHostsLine', o.line, { entry: [o.name, ...o.args].join(' ') })
   }
   return h
 }
