@@ -154,6 +154,10 @@ export const traceMessages: MessageTable = {
     en: 'No machine has the address {dst}: ARP gets no answer and the connection times out.',
     zh: '没有任何机器拥有地址 {dst}:ARP 得不到回应,连接超时。',
   },
+  'trace.route.vip': {
+    en: '{dst} is the cluster IP of {service}, but no rule translated this packet (kube-proxy\'s iptables rules match only the Service\'s protocol and ports) and no interface owns the address: {node} sends it to the default gateway, where it is lost.',
+    zh: '{dst} 是 {service} 的 ClusterIP,但没有规则转换这个数据包(kube-proxy 的 iptables 规则只匹配该 Service 的协议和端口),也没有任何网卡拥有这个地址:{node} 把它发往默认网关,数据包就此丢失。',
+  },
   'trace.loop': { en: 'The packet went round in circles and was given up.', zh: '数据包在节点之间兜圈,被放弃。' },
   // delivery and replies
   'trace.pod.deliver': {

@@ -198,13 +198,18 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
     }
     // Out of the cluster (a client or the router), or nowhere.
     const owner = ownerOf(cluster, pkt.dst)
+    // a cluster IP nothing translated (ICMP, or a port the Service does not have) belongs to no machine at all
+    const vip = owner ? undefined : cluster.services.find((s) => s.clusterIP === pkt.dst)
+    const lost = vip
+      ? { code: 'trace.route.vip', params: { node: node.name, dst: pkt.dst, route: route.text, service: `${vip.namespace}/${vip.name}` } }
+      : { code: 'trace.route.nohost', params: { node: node.name, dst: pkt.dst, route: route.text } }
     log.add({
       stage: 'route', at: node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), rule: route.text,
       verdict: owner ? 'forwarded' : 'dropped',
-      note: { code: owner ? 'trace.route.out' : 'trace.route.nohost', params: { node: node.name, dst: pkt.dst, route: route.text } },
+      note: owner ? { code: 'trace.route.out', params: { node: node.name, dst: pkt.dst, route: route.text } } : lost,
     })
     if (owner && (owner.kind === 'client' || owner.kind === 'router')) return deliverOutside(owner, pkt, source, log, result, address, options)
-    return result({ result: 'timeout', service, reason: { code: 'trace.route.nohost', params: { node: node.name, dst: pkt.dst, route: route.text } } }, { address })
+    return result({ result: 'timeout', service, reason: lost }, { address })
   }
   return result({ result: 'loop', reason: { code: 'trace.loop', params: {} } }, { address })
 }

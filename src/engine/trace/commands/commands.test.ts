@@ -74,6 +74,7 @@ describe('the tutorial\'s Service labs from the shell', () => {
     const lost = sh.run('node/node1', ['ping', '-c', '2', vip])
     expect(lost.exitCode).toBe(1)
     expect(lost.stdout).toContain('2 packets transmitted, 0 received, 100% packet loss')
+    expect(lost.traces![0].outcome.reason?.code).toBe('trace.route.vip')
     const pod = sh.run('node/node1', ['ping', '-c', '1', '10.244.2.2'])
     expect(pod.exitCode).toBe(0)
     expect(pod.stdout).toContain('64 bytes from 10.244.2.2: icmp_seq=1 ttl=')
