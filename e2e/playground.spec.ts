@@ -171,3 +171,20 @@ test('the mode switch rewrites the kube-proxy configuration in the YAML', async 
   await expect(page.locator('[data-testid^="tab-"]')).toHaveCount(3)
   await page.screenshot({ path: 'test-results/screens/mode-switch.png' })
 })
+
+test('? lists the keyboard shortcuts', async ({ page }) => {
+  await page.goto('/')
+  await expect(flowNode(page, mysqlSvc)).toBeVisible()
+  await page.locator('body').press('?')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('Undo / redo')
+  await page.screenshot({ path: 'test-results/screens/help.png' })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  // Typing ? in the editor types it.
+  await editorReady(page)
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('?')
+  await expect(dialog).toBeHidden()
+})

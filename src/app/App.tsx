@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useApp } from './store'
 import { Toolbar } from './Toolbar'
 import { Divider } from './Divider'
@@ -7,6 +7,7 @@ import { Topology } from './canvas/Topology'
 import { ProblemsPanel } from './problems/ProblemsPanel'
 import { Inspector } from './inspector/Inspector'
 import { useT } from './i18n/t'
+import { HelpDialog, typingInto } from './HelpDialog'
 
 export function App() {
   const t = useT()
@@ -14,6 +15,18 @@ export function App() {
   const theme = useApp((s) => s.theme)
   const lang = useApp((s) => s.lang)
   const split = useRef<HTMLDivElement>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInto(e.target)) {
+        e.preventDefault()
+        setHelpOpen(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme
@@ -22,7 +35,8 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar />
+      <Toolbar onHelp={() => setHelpOpen(true)} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <main className="workspace">
         <div className="split" ref={split} style={{ gridTemplateColumns: `${share}fr 6px ${1 - share}fr` }}>
           <EditorSection />

@@ -22,7 +22,7 @@ async function switchMode(mode: ProxyMode) {
 }
 
 /** The top bar: the app, the scenario, and the page-wide switches. */
-export function Toolbar() {
+export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const t = useT()
   const lang = useApp((s) => s.lang)
   const theme = useApp((s) => s.theme)
@@ -65,6 +65,8 @@ export function Toolbar() {
           onClick={() => appStore.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? t('toolbar.theme.light') : t('toolbar.theme.dark')}
         </button>
+        <button type="button" className="tool-button help-button" data-testid="help" onClick={onHelp}
+          title={t('toolbar.help')} aria-label={t('toolbar.help')} aria-keyshortcuts="?">?</button>
       </div>
     </header>
   )
