@@ -95,15 +95,8 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
   const expanded: ExpandedWorkload[] = []
   // Written pods first, so controllers can claim the ones that are theirs (imports) before making new ones.
   const written = new Map<ManifestObject, PodDraft>()
-  const writtenByNamespace = new Map<string, PodDraft[]>()
-  for (const o of all) {
-    if (o.kind !== 'Pod' || o.apiVersion !== 'v1') continue
-    const d = podDraft(o, createdAt(o))
-    written.set(o, d)
-    const list = writtenByNamespace.get(o.namespace)
-    if (list) list.push(d)
-    else writtenByNamespace.set(o.namespace, [d])
-  }
+  for (const o of all) if (o.kind === 'Pod' && o.apiVersion === 'v1') written.set(o, podDraft(o, createdAt(o)))
+  const writtenIndex = indexPods([...written.values()])
   const seen = new Set<PodDraft>()
   for (const o of all) {
     if (o.kind === 'Pod' && o.apiVersion === 'v1') {
@@ -111,7 +104,8 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
       seen.add(d)
       drafts.push(d)
     } else if (WORKLOAD_KINDS.has(o.kind) && o.apiVersion === 'apps/v1') {
-      const existing = (writtenByNamespace.get(o.namespace) ?? []).map((d) => ({ draft: d, before: seen.has(d) }))
+      const existing = (matchLabels: Record<string, string>) =>
+        writtenIndex.select(o.namespace, matchLabels).map((d) => ({ draft: d, before: seen.has(d) }))
       const w = expandWorkload(o, createdAt(o), ctx, namesOf('Pod', o.namespace), isSystemObject(o), existing)
       if (!w) continue
       workloads.push(w.workload)

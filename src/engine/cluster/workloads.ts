@@ -80,7 +80,15 @@ export interface ExistingPod {
   before: boolean
 }
 
-export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: BuildContext, takenNames: Set<string>, system = false, existing: ExistingPod[] = []): ExpandedWorkload | undefined {
+export function expandWorkload(
+  obj: ManifestObject,
+  createdAtMs: number,
+  ctx: BuildContext,
+  takenNames: Set<string>,
+  system = false,
+  /** The written pods of the namespace whose labels carry the given matchLabels. */
+  writtenPods: (matchLabels: Record<string, string>) => ExistingPod[] = () => [],
+): ExpandedWorkload | undefined {
   const kind = obj.kind as Workload['kind']
   const spec = getObject(obj.body, 'spec') ?? {}
   const template = getObject(spec, 'template')
@@ -135,6 +143,7 @@ export function expandWorkload(obj: ManifestObject, createdAtMs: number, ctx: Bu
     ...(system ? { system: true } : {}),
   })
   const drafts: PodDraft[] = []
+  const existing = writtenPods(selector.matchLabels)
 
   if (kind === 'Deployment' || kind === 'ReplicaSet') {
     let rsName = obj.name
