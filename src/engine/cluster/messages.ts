@@ -166,8 +166,8 @@ export const clusterMessages: MessageTable = {
     zh: '{object} 匹配 Service“{service}”的选择器,但位于命名空间 {namespace};Service 只选择自己命名空间({serviceNamespace})中的 Pod',
   },
   'cluster.lint.noReadyEndpoints': {
-    en: 'Service "{service}" selects {count} pod(s), but none is ready: it has no ready endpoints (not-ready pods stay in its EndpointSlice with ready: false)',
-    zh: 'Service“{service}”选中了 {count} 个 Pod,但没有一个就绪:它没有就绪的端点(未就绪的 Pod 仍留在 EndpointSlice 中,ready: false)',
+    en: 'Service "{service}" selects {count} pod(s), but none is ready: it has no ready endpoints (not-ready pods stay in its EndpointSlice with ready: false). A pod is unready when its status says Ready "False", its node is powered off, or it carries the playground annotation kube-hops.dev/ready: "false".',
+    zh: 'Service“{service}”选中了 {count} 个 Pod,但没有一个就绪:它没有就绪的端点(未就绪的 Pod 仍留在 EndpointSlice 中,ready: false)。当 Pod 的状态为 Ready "False"、所在节点已关机,或带有演练场注解 kube-hops.dev/ready: "false" 时,它就是未就绪的。',
   },
   'cluster.lint.targetPortUndeclared': {
     en: 'Service "{service}" sends to port {port}/{protocol}, which no selected container declares (declared: {declared}); unless the process listens there, connections are refused',
