@@ -63,4 +63,17 @@ items:
     expect(objects).toEqual([])
     expect(diagnostics.map((d) => d.params.field).sort()).toEqual(['apiVersion', 'metadata.name'])
   })
+
+  it('refuses a key written twice in one mapping, naming the first', () => {
+    const { objects, diagnostics } = parseManifests([{ path: 'd.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n' }])
+    expect(objects).toEqual([])
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'yaml.syntax', params: expect.objectContaining({ yamlCode: 'DUPLICATE_KEY' }) })])
+    expect(diagnostics[0].params.detail).toContain('"name" is already defined at line 4')
+    expect(diagnostics[0].range?.startLine).toBe(5)
+  })
+
+  it('reads scalars as kubectl does (go-yaml v2, YAML 1.1): yes is true, 0755 is octal, 12:30 stays text', () => {
+    const { objects } = parseManifests([{ path: 'y.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {a: "yes", b: "0755"}\nx: {a: yes, b: 0755, c: 12:30, d: 2024-01-01T00:00:00Z}\n' }])
+    expect(objects[0].body.x).toEqual({ a: true, b: 493, c: '12:30', d: '2024-01-01T00:00:00Z' })
+  })
 })

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Tags } from 'yaml'
 import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
@@ -7,6 +7,17 @@ import type { ManifestObject, ParseResult, SourceFile } from './types'
 import { validateObjects } from './validate'
 
 export { isPlainObject }
+
+/**
+ * kubectl reads YAML with sigs.k8s.io/yaml, i.e. go-yaml v2: YAML 1.1 scalars, so `yes`/`no`/`on`/`off`/`y`/`n`
+ * are booleans (`ingress: yes` in a nodeSelector is refused as a bool), `0755` is octal and `1_000` an integer. go-yaml
+ * v2 has no sexagesimal numbers (`12:30` stays a string) and its timestamps reach JSON as strings, so those two
+ * YAML 1.1 tags are left out.
+ */
+const goYamlTags = (tags: Tags): Tags => tags.filter((t) => {
+  const tag = t as { tag?: string; format?: string }
+  return tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp'
+})
 
 /** Billion-laughs guard: more alias expansions than this in one document is refused (yaml's own counter). */
 const MAX_ALIAS_COUNT = 100
@@ -36,7 +47,7 @@ function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Dia
   try {
     // uniqueKeys is checked by duplicateKeys() below: yaml's own check compares every key with every earlier one,
     // which is quadratic (a minute for one 30,000-key ConfigMap)
-    docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false })
+    docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: goYamlTags })
   } catch (e) {
     diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: String((e as Error).message) }, toRange(0, 0)))
     return

@@ -125,6 +125,24 @@ spec: {containers: [{name: mysql, image: mysql}]}
     kept: ['Pod/default/mysql-pod-1'],
   },
   {
+    name: 'YAML 1.1 booleans: yes is a bool to kubectl (nodeSelector refused, hostNetwork accepted)',
+    source: 'sigs.k8s.io/yaml = go-yaml v2 resolve.go: y/yes/on/off/no are booleans',
+    yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostNetwork: yes
+  nodeSelector:
+    ingress: yes
+  containers:
+  - {name: c, env: [{name: T, value: 12:30}]}
+`,
+    expect: [
+      ['manifest.rejected', 3],
+      ['manifest.type.stringQuote', 7, 'YAML reads yes as bool, but a string is required; quote it: "yes"'],
+    ],
+  },
+  {
     name: 'an unquoted boolean annotation and env value',
     source: 'encoding/json: annotations and EnvVar.value are strings',
     yaml: `apiVersion: v1
