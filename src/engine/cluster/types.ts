@@ -20,7 +20,7 @@ export interface ClusterNode {
   id: ObjectId // Node/<name>
   name: string
   ip: string
-  /** Deterministic MAC for ARP (02:42:c0:a8:64:15 style, from the IP). */
+  /** Deterministic MAC for ARP: 52:54:00 and the IP's last three octets (192.168.100.21 → 52:54:00:a8:64:15). */
   mac: string
   podCIDR: string
   labels: Record<string, string>
