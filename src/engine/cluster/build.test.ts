@@ -275,6 +275,27 @@ describe('allocation stability and determinism (properties)', () => {
     }), { numRuns: 60 })
   })
 
+  it('every controller-made endpoint is a selected, addressed pod of the Service\'s namespace, with the port it resolves', () => {
+    fc.assert(fc.property(fc.array(objectArb, { maxLength: 15 }), (objs) => {
+      const { cluster } = build(scenario(objs))
+      for (const slice of cluster.endpointSlices) {
+        if (slice.managedBy !== 'endpointslice-controller.k8s.io') continue
+        const svc = cluster.services.find((s) => s.namespace === slice.namespace && s.name === slice.serviceName)!
+        for (const ep of slice.endpoints) {
+          const pod = cluster.pods.find((p) => p.namespace === slice.namespace && p.name === ep.targetRef?.name)!
+          expect(pod.podIP).toBe(ep.addresses[0])
+          expect(Object.entries(svc.selector!).every(([k, v]) => pod.labels[k] === v)).toBe(true)
+          expect(ep.conditions.serving).toBe(pod.ready)
+        }
+      }
+      // Every pod is on a node of the cluster, or Pending without an address.
+      for (const p of cluster.pods) {
+        if (p.phase === 'Pending') expect(p.podIP).toBe('')
+        else expect(cluster.nodes.some((n) => n.name === p.nodeName)).toBe(true)
+      }
+    }), { numRuns: 40 })
+  })
+
   it('the same input gives byte-identical output', () => {
     fc.assert(fc.property(fc.array(objectArb, { maxLength: 10 }), (objs) => {
       const yaml = scenario(objs)

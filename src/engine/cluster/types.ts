@@ -110,7 +110,7 @@ export interface Pod {
   source: ObjectRef
   /** Pods the playground adds (CoreDNS, ingress controller, MetalLB speakers): drawn and answered, not user-owned. */
   system?: boolean
-  /** Index in creation order, for AGE and stable listing. */
+  /** Creation time on the virtual clock (ms since the epoch), for AGE columns. */
   createdAtMs: number
 }
 
