@@ -156,3 +156,20 @@ describe('nginx.conf rendering', () => {
     expect(conf).toContain('location /healthz {')
   })
 })
+
+describe('use-forwarded-headers (ConfigMap; nginx.tmpl realip block, lua_ingress.lua rewrite)', () => {
+  const cm = (v: string) => `---\napiVersion: v1\nkind: Namespace\nmetadata: { name: ingress-nginx }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: ingress-nginx-controller, namespace: ingress-nginx }\ndata: { use-forwarded-headers: "${v}", compute-full-forwarded-for: "true" }\n`
+  const tls = '  tls:\n  - hosts: [foo.example.com]\n    secretName: missing-secret\n'
+  const world = (v: string) => ingressWorld(cm(v) + svc + ingress('t', 'foo.example.com', [['/', 'Prefix', 'web']], { 'whitelist-source-range': '203.0.113.0/24' }, tls))
+  const headers = { 'X-Forwarded-For': '203.0.113.5, 10.0.0.9', 'X-Forwarded-Proto': 'https' }
+  it('trusts X-Forwarded-For and -Proto when on: allowed, no HTTPS redirect, X-Real-IP is the client', () => {
+    const r = world('true').request({ host: 'foo.example.com', clientIP: '192.168.100.5', headers })
+    expect(r.upstream?.service).toBe('web')
+    expect(header(r.upstreamRequest?.headers, 'X-Real-IP')).toBe('203.0.113.5')
+    expect(header(r.upstreamRequest?.headers, 'X-Forwarded-For')).toBe('203.0.113.5, 10.0.0.9, 192.168.100.5')
+    expect(header(r.upstreamRequest?.headers, 'X-Forwarded-Proto')).toBe('https')
+  })
+  it('ignores them when off (the default): the connection\'s source is the client, so 403', () => {
+    expect(world('false').request({ host: 'foo.example.com', clientIP: '192.168.100.5', headers, scheme: 'https' }).response?.status).toBe(403)
+  })
+})

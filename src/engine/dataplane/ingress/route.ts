@@ -94,6 +94,8 @@ export interface RouteResult {
 /** The whole request processing of ingress-nginx's nginx, phase by phase, for one request. */
 export function routeRequest(model: IngressModel, req: IngressRequest, ctx: RouteContext): RouteResult {
   const steps: RouteStep[] = []
+  const fwd = forwardedView(model, req)
+  req = { ...req, clientIP: fwd.remoteAddr }
   const host = normalizeHost(req.host)
   const { server, how, captures } = findServer(model, req.host)
   const serverRule = serverNameLine(server)
@@ -201,14 +203,15 @@ export function routeRequest(model: IngressModel, req: IngressRequest, ctx: Rout
     }
   }
   // rewrite_by_lua (lua_ingress.lua rewrite → redirect_to_https)
-  const passPort = req.scheme === 'https' ? 443 : (req.serverPort ?? 80)
-  const forced = a.rewrite.forceSSLRedirect && req.scheme === 'http'
+  const forced = a.rewrite.forceSSLRedirect && fwd.passScheme === 'http'
   const certConfigured = server.certificate !== undefined && server.hostname !== CATCH_ALL
-  if (forced || (req.scheme === 'http' && a.rewrite.sslRedirect && certConfigured)) {
+  if (forced || (fwd.passScheme === 'http' && a.rewrite.sslRedirect && certConfigured)) {
     let ru = requestUri
     // "do not append a trailing slash on redirects unless enabled by annotations"
     if (!a.rewrite.preserveTrailingSlash && ru.endsWith('/')) ru = ru.slice(0, -1)
-    const target = a.usePortInRedirects ? `https://${host}:443${ru}` : `https://${host}${ru}`
+    // redirect_host: $best_http_host up to its first ':'
+    const rhost = fwd.bestHost.split(':')[0]
+    const target = a.usePortInRedirects ? `https://${rhost}:443${ru}` : `https://${rhost}${ru}`
     const code = model.config.httpRedirectCode
     steps.push({ code: forced ? 'ingress.ssl-redirect.forced' : 'ingress.ssl-redirect', params: { code: String(code), location: target }, rule: 'rewrite_by_lua_file /etc/nginx/lua/nginx/ngx_rewrite.lua;', source: loc.source })
     return answer(code, [['Location', target]])
@@ -302,26 +305,28 @@ export function routeRequest(model: IngressModel, req: IngressRequest, ctx: Rout
   result.upstreamRequest = {
     method: req.method,
     path: upstreamUri ?? requestUri,
-    headers: proxyHeaders(model, req, a, passPort, requestId(ctx.rng)),
+    headers: proxyHeaders(model, req, a, fwd, requestId(ctx.rng)),
   }
   result.responseHeaders.push(...hsts)
   return result
 }
 
 /** nginx.tmpl's proxy_set_header list, then the client's own headers nginx passes on unchanged. */
-function proxyHeaders(model: IngressModel, req: IngressRequest, a: Location['annotations'], passPort: number, reqId: string): [string, string][] {
-  const best = req.host
+function proxyHeaders(model: IngressModel, req: IngressRequest, a: Location['annotations'], fwd: ForwardedView, reqId: string): [string, string][] {
+  const best = fwd.bestHost
   const xff = headerValue(req.headers, 'x-forwarded-for')
+  // $full_x_forwarded_for: "$http_x_forwarded_for, $realip_remote_addr" (the peer before realip rewrote it)
+  const full = xff ? `${xff}, ${fwd.peer}` : fwd.peer
   const set: [string, string][] = [
     ['Host', a.upstreamVhost || best],
     ['X-Request-ID', reqId],
     ['X-Real-IP', req.clientIP],
-    ['X-Forwarded-For', model.config.useForwardedHeaders && model.config.computeFullForwardedFor && xff ? `${xff}, ${req.clientIP}` : req.clientIP],
+    ['X-Forwarded-For', model.config.useForwardedHeaders && model.config.computeFullForwardedFor ? full : req.clientIP],
     ['X-Forwarded-Host', best],
-    ['X-Forwarded-Port', String(passPort)],
-    ['X-Forwarded-Proto', req.scheme],
-    ['X-Forwarded-Scheme', req.scheme],
-    ['X-Scheme', req.scheme],
+    ['X-Forwarded-Port', String(fwd.passPort)],
+    ['X-Forwarded-Proto', fwd.passScheme],
+    ['X-Forwarded-Scheme', fwd.passScheme],
+    ['X-Scheme', fwd.passScheme],
   ]
   // "Pass the original X-Forwarded-For": nginx drops a proxy_set_header whose value is empty
   if (xff) set.push(['X-Original-Forwarded-For', xff])
@@ -330,6 +335,39 @@ function proxyHeaders(model: IngressModel, req: IngressRequest, a: Location['ann
   if (a.auth) overridden.add('authorization')
   const passed = Object.entries(req.headers).filter(([k]) => !overridden.has(k.toLowerCase()))
   return [...set, ['Connection', 'close'], ...passed]
+}
+
+interface ForwardedView {
+  /** The connection's peer ($realip_remote_addr). */
+  peer: string
+  /** $remote_addr after the realip module. */
+  remoteAddr: string
+  passScheme: 'http' | 'https'
+  bestHost: string
+  passPort: number
+}
+
+/**
+ * What the controller believes about the client. By default the connection itself; with use-forwarded-headers the
+ * realip module (real_ip_header X-Forwarded-For, real_ip_recursive on, set_real_ip_from proxy-real-ip-cidr =
+ * 0.0.0.0/0: every hop trusted, so the leftmost address) and lua_ingress.lua rewrite() (X-Forwarded-Proto,
+ * X-Forwarded-Port, the first X-Forwarded-Host) take the client's word.
+ */
+function forwardedView(model: IngressModel, req: IngressRequest): ForwardedView {
+  const serverPort = req.serverPort ?? (req.scheme === 'https' ? 443 : 80)
+  // lua_ingress.lua: pass_port is 443 when the request came in on the https listener
+  const view: ForwardedView = { peer: req.clientIP, remoteAddr: req.clientIP, passScheme: req.scheme, bestHost: req.host, passPort: req.scheme === 'https' ? 443 : serverPort }
+  if (!model.config.useForwardedHeaders) return view
+  const xff = headerValue(req.headers, 'x-forwarded-for')
+  const left = xff?.split(',')[0].trim()
+  if (left && isIPv4(left)) view.remoteAddr = left
+  const proto = headerValue(req.headers, 'x-forwarded-proto')
+  if (proto === 'http' || proto === 'https') view.passScheme = proto
+  const port = headerValue(req.headers, 'x-forwarded-port')
+  if (port && /^\d+$/.test(port)) view.passPort = port === '443' ? 443 : Number(port)
+  const xfh = headerValue(req.headers, 'x-forwarded-host')
+  if (xfh) view.bestHost = xfh.split(',')[0]
+  return view
 }
 
 /** nginx $request_id: 16 random bytes as 32 hex digits (from the seeded stream). */
