@@ -296,6 +296,12 @@ describe('allocation stability and determinism (properties)', () => {
     }), { numRuns: 40 })
   })
 
+  it('the cluster is plain data: it survives structured clone (the worker boundary) unchanged', () => {
+    const { cluster } = build(scenario([{ kind: 'Deployment', app: 'web', replicas: 2 }, { kind: 'Service', app: 'web', type: 'NodePort' }]))
+    expect(structuredClone(cluster)).toEqual(cluster)
+    expect(JSON.parse(JSON.stringify(cluster))).toEqual(cluster)
+  })
+
   it('the same input gives byte-identical output', () => {
     fc.assert(fc.property(fc.array(objectArb, { maxLength: 10 }), (objs) => {
       const yaml = scenario(objs)
