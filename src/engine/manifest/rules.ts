@@ -63,8 +63,18 @@ export const serviceSpecRules: ObjectCheck = (spec, at) => {
   if (headless && (type === 'NodePort' || type === 'LoadBalancer')) {
     invalid(child(at, 'clusterIP'), 'None', [`may not be set to 'None' for ${type} services`])
   }
-  if (spec.externalTrafficPolicy === 'Local' && type !== 'NodePort' && type !== 'LoadBalancer' && list(spec.externalIPs).length === 0) {
-    invalid(child(at, 'externalTrafficPolicy'), 'Local', ['may only be set for externally-accessible services'])
+  // validateServiceExternalTrafficPolicy: any value (Cluster too) on a Service nothing outside can reach is refused
+  const external = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && list(spec.externalIPs).length > 0)
+  if (!external && str(spec.externalTrafficPolicy)) {
+    invalid(child(at, 'externalTrafficPolicy'), spec.externalTrafficPolicy, ['may only be set for externally-accessible services'])
+  }
+  if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0 && !(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) {
+    invalid(child(at, 'healthCheckNodePort'), spec.healthCheckNodePort, ["may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"])
+  }
+  // ValidateService: "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"
+  if (list(spec.loadBalancerSourceRanges).length > 0 && type !== 'LoadBalancer') {
+    const lbAt = child(at, 'loadBalancerSourceRanges')
+    at.report('manifest.forbidden', 'error', { path: lbAt.path, detail: "may only be used when `type` is 'LoadBalancer'" }, lbAt.dotted)
   }
   // IPv6 and dual-stack are read, not simulated
   const families = list(spec.ipFamilies)

@@ -316,6 +316,29 @@ spec:
     ],
   },
   {
+    name: 'externalTrafficPolicy and loadBalancerSourceRanges on a ClusterIP Service',
+    source: 'validateServiceExternalTrafficPolicy: "may only be set for externally-accessible services"',
+    yaml: `apiVersion: v1
+kind: Service
+metadata: {name: a}
+spec:
+  externalTrafficPolicy: Cluster
+  loadBalancerSourceRanges: [10.0.0.0/8]
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: b}
+spec: {type: NodePort, externalTrafficPolicy: Local, ports: [{port: 80}]}
+`,
+    expect: [
+      ['manifest.rejected', 3],
+      ['manifest.invalidValue', 5, 'spec.externalTrafficPolicy: Invalid value: "Cluster": may only be set for externally-accessible services'],
+      ['manifest.forbidden', 6, "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"],
+    ],
+    kept: ['Service/default/b'],
+  },
+  {
     name: 'a Service with no ports, and an ExternalName without a name',
     source: 'ValidateService: spec.ports Required unless headless or ExternalName',
     yaml: `apiVersion: v1
