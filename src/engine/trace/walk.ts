@@ -420,7 +420,9 @@ function replyPath(sim: Simulation, cluster: Cluster, request: WalkPacket, log: 
     const { node, entry } = visited[i]
     // the entry is confirmed and, once the exchange is over, in TIME_WAIT (curl and nc close their connections)
     entry.unreplied = false
-    entry.assured = true
+    // nf_conntrack_proto_tcp: ASSURED once the handshake completes; udp_packet: ASSURED only for a stream still
+    // active after 2 s, never for one query and its answer
+    entry.assured = entry.protocol === 'tcp'
     entry.state = entry.protocol === 'tcp' ? 'TIME_WAIT' : undefined
     entry.expiresAtMs = now + (entry.protocol === 'tcp' ? TIMEOUT_MS.TIME_WAIT : TIMEOUT_MS.udp)
     addConntrack(sim, node.name, entry)
