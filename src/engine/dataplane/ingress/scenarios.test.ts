@@ -133,4 +133,12 @@ describe('gallery Ingress labs', () => {
     expect(hop.draw!.value).toBeGreaterThanOrEqual(1)
     expect(hop.draw!.value).toBeLessThanOrEqual(100)
   })
+  it('kubectl get ingress shows the address the controller publishes (status.go runningAddresses)', () => {
+    const host = new Simulation(compileScenario(load('ingress-host-routing').files), 1)
+    const out = run(host, 'client/workstation', 'kubectl get ingress').stdout.split('\n')
+    expect(out[0]).toMatch(/^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/)
+    expect(out[1]).toMatch(/^domain-ingress\s+nginx\s+nginx\.example\.com,httpd\.example\.com\s+192\.168\.100\.21,192\.168\.100\.22\s+80\s+/)
+    const lb = new Simulation(compileScenario(load('ingress-controller-loadbalancer').files), 1)
+    expect(run(lb, 'client/workstation', 'kubectl get ingress').stdout.split('\n')[1]).toMatch(/\s192\.168\.100\.100\s+80\s/)
+  })
 })

@@ -1,3 +1,4 @@
+import { patchIngressObject } from '../../../../dataplane/ingress/kubectl'
 import { patchMetalLBObject } from '../../../../dataplane/metallb/kubectl'
 import type { Simulation } from '../../../../sim/simulation'
 import type { ApiObject } from './meta'
@@ -9,4 +10,4 @@ import type { ApiObject } from './meta'
  */
 export type StatusPatcher = (sim: Simulation, obj: ApiObject) => void
 
-export const statusPatchers: StatusPatcher[] = [patchMetalLBObject]
+export const statusPatchers: StatusPatcher[] = [patchMetalLBObject, patchIngressObject]
