@@ -44,16 +44,21 @@ export function answerRule(m: DnsMessage): string | undefined {
   return rr ? recordText(rr) : undefined
 }
 
-function answerNote(ex: Exchange): string {
+/**
+ * The note of an answer: why the server answered so, in its own terms (the kubernetes plugin's rule, the hosts
+ * entry, the upstream's verdict), or that the answer came from CoreDNS's cache.
+ */
+function answerNote(ex: Exchange, params: Record<string, string>): { code: string; params: Record<string, string> } {
   const m = ex.response
-  if (!m) return ex.role === 'cluster-dns' || ex.role === 'coredns-pod' ? 'dns.hop.noReply' : 'dns.hop.noServer'
-  if (m.rcode === 'NXDOMAIN') return 'dns.hop.nxdomain'
-  if (m.rcode === 'SERVFAIL') return 'dns.hop.servfail'
-  if (m.rcode === 'REFUSED') return 'dns.hop.refused'
-  if (m.answer.length === 0) return 'dns.hop.nodata'
-  if (ex.coredns?.fromCache) return 'dns.hop.cached'
-  if (ex.coredns?.answeredBy === 'forward') return 'dns.hop.forwarded'
-  return 'dns.hop.answered'
+  if (!m) return { code: ex.explain.code.startsWith('dns.') ? ex.explain.code : ex.role === 'upstream' || ex.role === 'unknown' ? 'dns.hop.noServer' : 'dns.hop.noReply', params }
+  if (ex.coredns?.fromCache) return { code: 'dns.hop.cached', params }
+  if (ex.coredns?.answeredBy === 'forward') return { code: m.rcode === 'NOERROR' ? 'dns.hop.forwarded' : ex.explain.code, params }
+  if (ex.explain.code.startsWith('dns.')) return { code: ex.explain.code, params }
+  if (m.rcode === 'NXDOMAIN') return { code: 'dns.hop.nxdomain', params }
+  if (m.rcode === 'SERVFAIL') return { code: 'dns.hop.servfail', params }
+  if (m.rcode === 'REFUSED') return { code: 'dns.hop.refused', params }
+  if (m.answer.length === 0) return { code: 'dns.hop.nodata', params }
+  return { code: 'dns.hop.answered', params }
 }
 
 /** The resolver's query leaving the asker. */
@@ -103,7 +108,8 @@ export function dnsAnswerHop(input: DnsHopInput): Hop {
   const reply: Packet = m
     ? { protocol: 'UDP', src: serverIP, srcPort: 53, dst: input.clientIP, dstPort: query.srcPort, dns: { id, question: ex.question.name, qtype: ex.question.type, rcode: m.rcode, answers: m.answer.map(recordText) } }
     : query
-  const params: Record<string, string> = { ...ex.explain.params, name: bare(ex.question.name), type: ex.question.type, server: ex.server, reason: ex.explain.code, count: String(m?.answer.length ?? 0) }
+  const explained = Object.fromEntries(Object.entries(ex.explain.params).map(([k, v]) => [k, k === 'name' || k === 'target' ? bare(v) : v]))
+  const params: Record<string, string> = { count: String(m?.answer.length ?? 0), rcode: m?.rcode ?? 'TIMEOUT', server: ex.server, reason: ex.explain.code, ...explained, name: bare(ex.question.name), type: ex.question.type }
   if (ex.coredns?.forwardedTo) params.upstream = ex.coredns.forwardedTo
   if (ex.coredns?.fromCache) params.age = String(ex.coredns.fromCache.ageSeconds)
   const hop: Hop = {
@@ -113,7 +119,7 @@ export function dnsAnswerHop(input: DnsHopInput): Hop {
     verdict: m ? 'answered' : 'dropped',
     before: query,
     after: reply,
-    note: { code: answerNote(ex), params },
+    note: answerNote(ex, params),
   }
   if (input.coredns) {
     hop.node = input.coredns.nodeName

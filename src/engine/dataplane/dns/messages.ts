@@ -231,8 +231,8 @@ export const dnsMessages: MessageTable = {
     zh: 'CoreDNS 从缓存应答 {name} {type}({age} 秒前存入;TTL 随之递减)。',
   },
   'dns.hop.forwarded': {
-    en: 'CoreDNS forwarded {name} {type} to {upstream} and relays its answer.',
-    zh: 'CoreDNS 将 {name} {type} 转发给 {upstream},并转交其应答。',
+    en: '{name} is outside the cluster zone: CoreDNS forwarded the {type} question to {upstream} and relays its answer ({rcode}).',
+    zh: '{name} 不在集群区域内:CoreDNS 将 {type} 查询转发给 {upstream},并转交其应答({rcode})。',
   },
   'dns.hop.nxdomain': { en: '{name} does not exist: NXDOMAIN.', zh: '{name} 不存在:NXDOMAIN。' },
   'dns.hop.nodata': { en: '{name} exists but has no {type} record: NOERROR, empty answer.', zh: '{name} 存在,但没有 {type} 记录:NOERROR,应答为空。' },
