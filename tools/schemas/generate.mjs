@@ -99,6 +99,11 @@ for (const [mod, apiVersion, names] of KINDS) {
   }
 }
 for (const def of Object.values(definitions)) delete def.__raw
+// Types whose JSON form kubernetes-types cannot say: a Quantity is written as a string or a number (`cpu: 1`,
+// `memory: 128974848`, resource.Quantity UnmarshalJSON), and FieldsV1 (managedFields in `kubectl get -o yaml`) is
+// free-form JSON.
+definitions.Quantity = { ...definitions.Quantity, type: ['string', 'number'] }
+definitions.FieldsV1 = { type: 'object', description: definitions.FieldsV1.description }
 for (const [path, patch] of Object.entries(PATCHES)) {
   const [def, prop] = path.split('.')
   const target = definitions[def]?.properties?.[prop]

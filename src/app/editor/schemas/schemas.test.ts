@@ -84,6 +84,8 @@ describe('editor JSON schemas', () => {
     for (const [name, def] of Object.entries(definitions)) {
       if (def.type === 'object' && def.properties) expect(def.additionalProperties, name).toBe(false)
     }
+    // resource.Quantity takes `cpu: 1` as well as `cpu: 500m`
+    expect(definitions.Quantity.type).toEqual(['string', 'number'])
   })
 
   it('accept the gallery scenarios', () => {
@@ -105,6 +107,33 @@ spec:
         image: nginx:1.20
         ports: [{containerPort: 80, name: http}]
         readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 5}
+        resources: {limits: {cpu: 1, memory: 128Mi}, requests: {cpu: 0.5}}
+`],
+    ['an import from kubectl get -o yaml', `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: default
+  creationTimestamp: "2026-01-01T00:00:00Z"
+  resourceVersion: "1234"
+  uid: 0b6f2d2e-0000-4000-8000-000000000000
+  managedFields:
+  - manager: kubectl
+    operation: Update
+    fieldsType: FieldsV1
+    fieldsV1: {f:spec: {f:ports: {}}}
+spec:
+  clusterIP: 10.96.0.50
+  clusterIPs: [10.96.0.50]
+  ipFamilies: [IPv4]
+  ipFamilyPolicy: SingleStack
+  internalTrafficPolicy: Cluster
+  ports: [{name: http, port: 80, protocol: TCP, targetPort: 80}]
+  selector: {app: web}
+  sessionAffinity: None
+  type: ClusterIP
+status:
+  loadBalancer: {}
 `],
     ['an Ingress with TLS', `apiVersion: networking.k8s.io/v1
 kind: Ingress
