@@ -75,3 +75,19 @@ describe('curl through ingress-nginx, three deployment modes', () => {
     expect(t.httpReply?.headers.some(([k]) => k === 'Server')).toBe(false)
   })
 })
+
+describe('determinism', () => {
+  it('same scenario and seed give byte-identical traces (canary draws, endpoint rotation, request ids)', () => {
+    const yaml = clusterDoc('nodePort') + backend('app-v1', 80, 'default', 3) + backend('app-v2', 80, 'default', 2) +
+      ingress('main', 'nginx.example.com', [['/', 'Prefix', 'app-v1']]) +
+      ingress('canary', 'nginx.example.com', [['/', 'Prefix', 'app-v2']], { canary: 'true', 'canary-weight': '30' })
+    const runs = () => {
+      const sim = new Simulation(compileScenario([{ path: 'lab.yaml', text: yaml }]), 99)
+      return JSON.stringify(Array.from({ length: 20 }, () => traceRequest(sim, { from: 'Client/workstation', protocol: 'TCP', host: 'nginx.example.com', port: 30080, http: { method: 'GET', path: '/', scheme: 'http', headers: {} } })))
+    }
+    const a = runs()
+    expect(runs()).toBe(a)
+    expect(a).toContain('app-v2')
+    expect(a).toContain('app-v1')
+  })
+})
