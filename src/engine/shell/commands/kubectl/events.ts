@@ -2,6 +2,7 @@ import { metallbServiceEvents } from '../../../dataplane/metallb/kubectl'
 import type { Simulation } from '../../../sim/simulation'
 import { humanDuration } from '../../duration'
 import type { ApiObject } from './api'
+import { schedulerEvents } from './scheduler-events'
 
 /** One event about an object, as `kubectl describe` lists it under Events:. */
 export interface KubeEvent {
@@ -22,10 +23,14 @@ export interface KubeEvent {
  */
 export type EventSource = (sim: Simulation, obj: ApiObject) => KubeEvent[]
 
-export const eventSources: EventSource[] = [metallbServiceEvents]
+export const eventSources: EventSource[] = [schedulerEvents, metallbServiceEvents]
+
+// kube-apiserver --event-ttl (default 1h): older events are gone from `describe`.
+const EVENT_TTL_MS = 60 * 60 * 1000
 
 export function eventsFor(sim: Simulation, obj: ApiObject): KubeEvent[] {
-  return eventSources.flatMap((source) => source(sim, obj))
+  const now = sim.clock.now()
+  return eventSources.flatMap((source) => source(sim, obj)).filter((e) => now - (e.lastMs ?? e.firstMs) <= EVENT_TTL_MS)
 }
 
 /** describe.go DescribeEvents: `Events:\t<none>`, or a Type/Reason/Age/From/Message table sorted by time. */

@@ -256,3 +256,22 @@ stringData: { password: Westos123 }
     expect(secret).toMatch(/\nType:\s+Opaque\n\nData\n====\npassword:\s+9 bytes\n$/)
   })
 })
+
+describe('scheduler events in describe', () => {
+  const PICKY = 'apiVersion: v1\nkind: Pod\nmetadata: { name: picky }\nspec:\n  nodeSelector: { disk: ssd }\n  containers: [ { name: a, image: "nginx:1.27" } ]\n'
+
+  it('a pending pod shows FailedScheduling with the scheduler\'s FitError, also in its PodScheduled condition', () => {
+    const s = simulationOf(PICKY)
+    const out = run(s, ['kubectl', 'describe', 'pod', 'picky']).stdout
+    expect(out).toMatch(/\n {2}Warning\s+FailedScheduling\s+10m\s+default-scheduler\s+0\/3 nodes are available: .+ didn't match Pod's node affinity\/selector\./)
+    expect(run(s, ['kubectl', 'get', 'pod', 'picky', '-o', 'yaml']).stdout).toMatch(/\n {4}message: '0\/3 nodes are available: [^\n]+'\n {4}reason: Unschedulable\n/)
+    expect(run(s, ['kubectl', 'get', 'pod', 'picky']).stdout).toMatch(/^picky\s+0\/1\s+Pending\s+0\s+10m$/m)
+  })
+
+  it('events older than the API server\'s one-hour event TTL are gone', () => {
+    const s = simulationOf('service-basics')
+    expect(run(s, ['kubectl', 'describe', 'pod', 'mysql-pod']).stdout).toContain('Successfully assigned default/mysql-pod to node1')
+    s.clock.advance(60 * 60 * 1000)
+    expect(run(s, ['kubectl', 'describe', 'pod', 'mysql-pod']).stdout).toMatch(/\nEvents:\s+<none>\n$/)
+  })
+})

@@ -41,8 +41,8 @@ describe('kubectl -o yaml (go-yaml v2 through sigs.k8s.io/yaml)', () => {
   })
 
   it('quotes numbers-as-strings, colons and leading indicators, not ordinary text', () => {
-    expect(toYaml({ a: '3306', b: 'http://x', c: 'a: b', d: '*', e: 'reg.westos.org/library/mysql:8.0', f: '-x', g: '0x1F' }))
-      .toBe('a: "3306"\nb: http://x\nc: "a: b"\nd: "*"\ne: reg.westos.org/library/mysql:8.0\nf: -x\ng: "0x1F"\n')
+    expect(toYaml({ a: '3306', b: 'http://x', c: 'a: b', d: '*', e: 'reg.westos.org/library/mysql:8.0', f: '-x', g: '0x1F', h: "it's # ok" }))
+      .toBe("a: \"3306\"\nb: http://x\nc: 'a: b'\nd: '*'\ne: reg.westos.org/library/mysql:8.0\nf: -x\ng: \"0x1F\"\nh: 'it''s # ok'\n")
   })
 })
 

@@ -1,7 +1,8 @@
 /**
  * kubectl's -o json and -o yaml. kubectl prints unstructured objects (maps), so keys come out sorted:
  * JSON through json.MarshalIndent(obj, "", "    "); YAML through sigs.k8s.io/yaml → go-yaml v2, which sorts keys,
- * does not indent sequences inside mappings, and double-quotes strings that would read back as another type.
+ * does not indent sequences inside mappings, double-quotes strings that would read back as another type and
+ * single-quotes the other strings a plain scalar cannot hold.
  */
 export function toJson(v: unknown): string {
   // encoding/json escapes <, > and & (HTMLEscape) and the JavaScript line separators inside strings.
@@ -85,14 +86,22 @@ const YAML11_SPECIAL = /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|T
 const NUMBER_LIKE = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/
 const TIMESTAMP_LIKE = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/
 
-function needsQuotes(s: string): boolean {
-  if (s === '') return true
-  if (YAML11_SPECIAL.test(s) || NUMBER_LIKE.test(s) || TIMESTAMP_LIKE.test(s)) return true
-  if (/^[\s]|[\s]$/.test(s)) return true
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^-[^\s-]/.test(s)) return true
-  if (/^- |^-$|^--- ?|^\.\.\./.test(s)) return true
-  if (/: |:$| #|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s)) return true
-  return false
+/** yaml.v2 resolve(): would this plain text read back as something other than a string? Then it is double-quoted. */
+function resolvesToNonString(s: string): boolean {
+  return s === '' || YAML11_SPECIAL.test(s) || NUMBER_LIKE.test(s) || TIMESTAMP_LIKE.test(s)
+}
+
+/**
+ * yaml_emitter_analyze_scalar for block context: a plain scalar may not start with an indicator, contain ": " or
+ * " #", start "- ", be a document marker, or have leading/trailing spaces.
+ */
+function plainAllowed(s: string): boolean {
+  if (/^(---|\.\.\.)/.test(s)) return false
+  if (/^\s|\s$/.test(s)) return false
+  if (/^[#,[\]{}&*!|>'"%@`]/.test(s)) return false
+  if (/^[-?:](\s|$)/.test(s)) return false
+  if (/:(\s|$)/.test(s) || /\s#/.test(s)) return false
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\t]/.test(s)
 }
 
 function scalar(v: unknown, indent: number): string {
@@ -107,6 +116,9 @@ function scalar(v: unknown, indent: number): string {
     const pad = ' '.repeat(indent)
     return `|${chomp}\n` + body.split('\n').map((l) => (l ? pad + l : '')).join('\n')
   }
-  if (!needsQuotes(s)) return s
+  // encode.go stringv: non-string look-alikes are double-quoted; the emitter falls back from plain to single quotes.
+  if (resolvesToNonString(s)) return JSON.stringify(s)
+  if (plainAllowed(s)) return s
+  if (!/[\u0000-\u001f\u007f]/.test(s)) return `'${s.replace(/'/g, "''")}'`
   return JSON.stringify(s)
 }

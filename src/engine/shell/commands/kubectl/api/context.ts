@@ -1,4 +1,5 @@
 import type { Cluster } from '../../../../cluster/types'
+import type { Diagnostic } from '../../../../core/diagnostic'
 import type { ManifestObject } from '../../../../manifest/types'
 import type { Simulation } from '../../../../sim/simulation'
 import { corednsDeployment, kubeDnsService, kubernetesService } from '../../../../cluster/system'
@@ -7,6 +8,7 @@ import { corednsDeployment, kubeDnsService, kubernetesService } from '../../../.
 export interface ApiContext {
   cluster: Cluster
   objectsById: Map<string, ManifestObject>
+  diagnostics: Diagnostic[]
 }
 
 export function apiContext(sim: Simulation): ApiContext {
@@ -17,7 +19,7 @@ export function apiContext(sim: Simulation): ApiContext {
       const obj = make()
       if (!objectsById.has(obj.id)) objectsById.set(obj.id, obj)
     }
-    return { cluster: sim.scenario.cluster, objectsById }
+    return { cluster: sim.scenario.cluster, objectsById, diagnostics: sim.scenario.diagnostics }
   })
 }
 

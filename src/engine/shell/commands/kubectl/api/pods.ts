@@ -106,14 +106,14 @@ function containerStatuses(pod: Pod, spec: Json, startedAt: string, initContaine
   }).map((s) => compact(s))
 }
 
-function podStatus(pod: Pod, spec: Json, created: number): Json {
+function podStatus(pod: Pod, spec: Json, created: number, unschedulable?: string): Json {
   const at = rfc3339(created)
   const scheduled = !!pod.nodeName
   const qosClass = Array.isArray(spec.containers) && spec.containers.some((c) => isJson(c) && isJson(c.resources) && Object.keys(c.resources).length)
     ? 'Burstable' : 'BestEffort'
   if (!scheduled) {
     return {
-      conditions: [{ lastProbeTime: null, lastTransitionTime: at, message: 'no nodes available to schedule pods', reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],
+      conditions: [compact({ lastProbeTime: null, lastTransitionTime: at, message: unschedulable, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' })],
       phase: 'Pending',
       qosClass,
     }
@@ -158,7 +158,9 @@ export function podObject(ctx: ApiContext, pod: Pod): ApiObject {
     metadata.deletionTimestamp = rfc3339(creationTimeMs(pod.createdAtMs) + 60_000)
   }
   const spec = podSpec(ctx, pod)
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: podStatus(pod, spec, creationTimeMs(pod.createdAtMs)) }
+  // The scheduler's FitError, when the cluster stage could not place the pod (cluster.pod.unschedulable).
+  const fit = pod.nodeName ? undefined : ctx.diagnostics.find((d) => d.code === 'cluster.pod.unschedulable' && d.objectId === pod.source.object)
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: podStatus(pod, spec, creationTimeMs(pod.createdAtMs), fit?.params.reason) }
 }
 
 export function podObjects(ctx: ApiContext): ApiObject[] {
