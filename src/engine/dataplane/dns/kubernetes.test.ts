@@ -203,3 +203,27 @@ describe('kubernetes plugin records and response codes', () => {
     expect(m.answer.map(recordText)).toEqual(['mysql-service.default.svc.corp.example. 30 IN A 10.96.0.12'])
   })
 })
+
+describe('ExternalName targets (backend_lookup.go A: CNAME chased in the zone, else through the upstream)', () => {
+  function askWith(svcTarget: string, name = 'alias.default.svc.cluster.local.') {
+    const cluster = baseCluster()
+    cluster.others.push(corednsConfigMap(PLAIN))
+    cluster.services.push(service('default', 'alias', '', [], { type: 'ExternalName', externalName: svcTarget, selector: undefined }))
+    return answerQuery(simOf(cluster), { name, type: 'A' }, '10.244.1.5').message!.answer.map(recordText)
+  }
+
+  it('a target inside the cluster zone is chased there', () => {
+    expect(askWith('mysql-service.default.svc.cluster.local')).toEqual([
+      'alias.default.svc.cluster.local. 30 IN CNAME mysql-service.default.svc.cluster.local.',
+      'mysql-service.default.svc.cluster.local. 30 IN A 10.96.0.12',
+    ])
+  })
+
+  it('a target the outside world knows (a client of the lab) is followed by the upstream answer', () => {
+    expect(askWith('workstation')).toEqual(['alias.default.svc.cluster.local. 30 IN CNAME workstation.', 'workstation. 3600 IN A 192.168.100.10'])
+  })
+
+  it('an in-zone target that does not exist leaves no answer at all (NODATA)', () => {
+    expect(askWith('nope.default.svc.cluster.local')).toEqual([])
+  })
+})

@@ -143,7 +143,7 @@ export function readCorefile(text: string): CoreDnsConfig {
           server.kubernetes = readKubernetes(d, block, fail)
           break
         case 'hosts':
-          server.hosts = readHosts(d, block, fail)
+          server.hosts = readHosts(d, block, fail, warn)
           break
         case 'forward':
           server.forward = readForward(d, fail)
@@ -227,7 +227,7 @@ function readKubernetes(d: Directive, block: ServerBlock, fail: Fail): Kubernete
   return k
 }
 
-function readHosts(d: Directive, block: ServerBlock, fail: Fail): HostsPlugin {
+function readHosts(d: Directive, block: ServerBlock, fail: Fail, warn: Fail): HostsPlugin {
   const h: HostsPlugin = {
     entries: [],
     zones: normalizeZones(d.args.slice(1), block),
@@ -238,6 +238,8 @@ function readHosts(d: Directive, block: ServerBlock, fail: Fail): HostsPlugin {
     file: d.args[0] ?? '/etc/hosts',
     line: d.line,
   }
+  // only inline entries and the kubelet-managed localhost lines of /etc/hosts are known to the playground
+  if (d.args[0] && d.args[0] !== '/etc/hosts') warn('dns.corefile.unmodelledOption', d.line, { plugin: 'hosts', option: d.args[0] })
   for (const o of d.block ?? []) {
     if (o.name === 'fallthrough') h.fallthrough = fallthroughZones(o.args)
     else if (o.name === 'no_reverse') h.noReverse = true
