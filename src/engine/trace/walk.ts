@@ -200,7 +200,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
     const owner = ownerOf(cluster, pkt.dst)
     // a cluster IP nothing translated (ICMP, or a port the Service does not have) belongs to no machine at all
     const vip = owner ? undefined : cluster.services.find((s) => s.clusterIP === pkt.dst)
-    const lost = vip
+    const lost: { code: string; params: Record<string, string> } = vip
       ? { code: 'trace.route.vip', params: { node: node.name, dst: pkt.dst, route: route.text, service: `${vip.namespace}/${vip.name}` } }
       : { code: 'trace.route.nohost', params: { node: node.name, dst: pkt.dst, route: route.text } }
     log.add({

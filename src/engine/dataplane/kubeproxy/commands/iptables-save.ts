@@ -1,5 +1,5 @@
 import { fail, ok, type Command } from '../../../shell/types'
-import { renderIptablesSave } from '../iptables/render'
+import { renderIptablesSave, rulesetView } from '../iptables/render'
 import { TABLE_ORDER, type TableName } from '../iptables/rule'
 import { nodeRuleset } from '../state'
 import { onNode } from './common'
@@ -27,6 +27,6 @@ export const iptablesSave: Command = {
     if ('error' in at) return at.error
     const rs = nodeRuleset(ctx.sim, at.node)
     const text = renderIptablesSave(rs, ctx.sim.clock.now(), table)
-    return ok(text, { node: at.node.name, table: table ?? 'all', rules: rs.ruleCount, text })
+    return ok(text, rulesetView(rs, table))
   },
 }

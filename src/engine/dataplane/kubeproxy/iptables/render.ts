@@ -1,3 +1,4 @@
+import type { ObjectRef } from '../../../cluster/types'
 import { printedProbability } from './probability'
 import { TABLE_ORDER, isBuiltinChain, type Arg, type Chain, type Rule, type Table, type TableName, type Target } from './rule'
 import type { NodeRuleset } from './compile'
@@ -230,3 +231,49 @@ export function references(table: Table, chain: string): number {
   for (const c of table.chains) for (const r of c.rules) if (r.target?.kind === 'jump' && r.target.chain === chain) n++
   return n
 }
+
+/** The node's rules as plain data for the inspector and `--json`: tables, chains, each rule in both forms. */
+export interface RulesetView {
+  node: string
+  largeClusterMode: boolean
+  ruleCount: number
+  tables: {
+    name: TableName
+    chains: {
+      name: string
+      policy?: string
+      references: number
+      rules: { save: string; restore: string; servicePort?: string; endpoint?: string; source?: ObjectRef }[]
+    }[]
+  }[]
+}
+
+export function rulesetView(rs: NodeRuleset, only?: TableName): RulesetView {
+  return {
+    node: rs.node,
+    largeClusterMode: rs.largeClusterMode,
+    ruleCount: rs.ruleCount,
+    tables: TABLE_ORDER.filter((t) => !only || t === only).map((name) => {
+      const table = rs.tables[name]
+      return {
+        name,
+        chains: table.chains.map((c) => {
+          const chain: RulesetView['tables'][number]['chains'][number] = {
+            name: c.name,
+            references: isBuiltinChain(name, c.name) ? 0 : references(table, c.name),
+            rules: c.rules.map((r) => {
+              const v: RulesetView['tables'][number]['chains'][number]['rules'][number] = { save: saveRule(r), restore: restoreRule(r) }
+              if (r.origin?.servicePort) v.servicePort = r.origin.servicePort
+              if (r.origin?.endpoint) v.endpoint = r.origin.endpoint
+              if (r.origin?.ref) v.source = r.origin.ref
+              return v
+            }),
+          }
+          if (c.policy) chain.policy = c.policy
+          return chain
+        }),
+      }
+    }),
+  }
+}
+
