@@ -34,6 +34,12 @@ function sourceIP(where: Location): string {
   return where.kind === 'pod' ? where.pod.podIP : where.kind === 'node' ? where.node.ip : where.kind === 'client' ? where.client.ip : where.router.ip
 }
 
+/** What the resolver knew when it asked: the resolv.conf, and the rule that chose each name (fixed or per query). */
+export interface FlowContext {
+  via?: ResolveTry['via'] | ((ex: Exchange) => ResolveTry['via'] | undefined)
+  resolvConf?: ResolvConf
+}
+
 export interface Carrier {
   transport: Transport
   /** The walk that carried each flow, by flow key. */
@@ -71,7 +77,7 @@ const strip = (h: Hop): Omit<Hop, 'seq'> => {
 }
 
 /** Hops of one flow's queries: the resolver's questions, the walk to the server, the answers, the reply's way back. */
-export function flowHops(where: Location, exchanges: Exchange[], walk: WalkResult | undefined, context: { via?: ResolveTry['via']; resolvConf?: ResolvConf } = {}): Omit<Hop, 'seq'>[] {
+export function flowHops(where: Location, exchanges: Exchange[], walk: WalkResult | undefined, context: FlowContext = {}): Omit<Hop, 'seq'>[] {
   const from = locationId(where)
   const node = where.kind === 'pod' ? where.pod.nodeName : where.kind === 'node' ? where.node.name : undefined
   const cut = walk ? walk.hops.findIndex((h) => h.stage === 'pod' && h.verdict === 'delivered') : -1
@@ -83,13 +89,16 @@ export function flowHops(where: Location, exchanges: Exchange[], walk: WalkResul
     seq: 0,
     from,
     clientIP: sourceIP(where),
-    ...(context.via ? { via: context.via } : {}),
     ...(context.resolvConf ? { resolvConf: context.resolvConf } : {}),
     ...(node ? { node } : {}),
     ...(clientPort !== undefined ? { clientPort } : {}),
   }
   const hops: Omit<Hop, 'seq'>[] = []
-  for (const ex of exchanges) hops.push(strip(dnsQueryHop({ ...base, exchange: ex })))
+  const viaOf = (ex: Exchange) => (typeof context.via === 'function' ? context.via(ex) : context.via)
+  for (const ex of exchanges) {
+    const via = viaOf(ex)
+    hops.push(strip(dnsQueryHop({ ...base, exchange: ex, ...(via ? { via } : {}) })))
+  }
   for (const h of toServer) hops.push(strip(h))
   for (const ex of exchanges) if (ex.response || !walk) hops.push(strip(dnsAnswerHop({ ...base, exchange: ex, ...(coredns && ex.response ? { coredns } : {}) })))
   for (const h of back) hops.push(strip(h))
@@ -97,7 +106,7 @@ export function flowHops(where: Location, exchanges: Exchange[], walk: WalkResul
 }
 
 /** One flow as a trace of its own, for a DNS command's `traces`. */
-export function flowTrace(sim: Simulation, where: Location, server: string, exchanges: Exchange[], walk: WalkResult | undefined, context: { via?: ResolveTry['via']; resolvConf?: ResolvConf } = {}): Trace {
+export function flowTrace(sim: Simulation, where: Location, server: string, exchanges: Exchange[], walk: WalkResult | undefined, context: FlowContext = {}): Trace {
   const hops = flowHops(where, exchanges, walk, context).map((h, seq) => ({ seq, ...h }))
   const answered = exchanges.some((e) => e.response)
   return {

@@ -6,7 +6,7 @@ import type { Exchange } from '../exchange'
 import { RCODE_NUMBER, type DnsMessage, type DnsRecord, type QType } from '../message'
 import { reverseName } from '../names'
 import { resolvConfAt } from '../resolvconf'
-import { resolve } from '../resolver'
+import { resolve, type ResolveTry } from '../resolver'
 import { dnsJson } from './json'
 
 /**
@@ -71,11 +71,11 @@ function printRecord(rr: DnsRecord): string {
 }
 
 /** The questions busybox builds: add_query_with_search for each type. */
-export function nslookupQuestions(host: string, types: QType[], search: string[]): { name: string; type: QType }[] {
-  const out: { name: string; type: QType }[] = []
+export function nslookupQuestions(host: string, types: QType[], search: string[]): { name: string; type: QType; domain?: string }[] {
+  const out: { name: string; type: QType; domain?: string }[] = []
   for (const type of types) {
     if (type === 'PTR' || search.length === 0 || host.includes('.')) out.push({ name: host, type })
-    else for (const domain of search) out.push({ name: `${host}.${domain}`, type })
+    else for (const domain of search) out.push({ name: `${host}.${domain}`, type, domain })
   }
   return out
 }
@@ -122,9 +122,14 @@ function run(args: string[], ctx: ShellContext): CommandResult {
   for (const server of servers) {
     // nslookup.c send_queries: one socket per server, every question on it (one flow, one CoreDNS pod)
     const carry = carrier(sim, ctx.where, 'one-flow')
-    const sent = questions.map((q) => carriedExchange(sim, ctx.where, server, q, carry, sim.rng.int(65536)))
+    const sent = questions.map((q) => carriedExchange(sim, ctx.where, server, { name: q.name, type: q.type }, carry, sim.rng.int(65536)))
     sim.clock.advance(Math.max(...sent.map((e) => e.rttMs)))
-    traces.push(flowTrace(sim, ctx.where, server, sent, carry.walks.get('*')))
+    const via = (ex: Exchange): ResolveTry['via'] | undefined => {
+      const i = sent.indexOf(ex)
+      const domain = questions[i]?.domain
+      return domain ? { kind: 'search', domain, index: rc.search.indexOf(domain) } : { kind: 'as-is' }
+    }
+    traces.push(flowTrace(sim, ctx.where, server, sent, carry.walks.get('*'), { via, resolvConf: rc }))
     if (sent.some((e) => e.response)) {
       replies = sent
       usedServer = server
