@@ -106,6 +106,10 @@ export function parseCliArgs(argv: string[]): ParseResult {
       break
     case 'kubectl': out.command = { kind: 'kubectl', args }; break
     case 'exec': {
+      if (args[0] === '-h' || args[0] === '--help') {
+        out.help = true
+        break
+      }
       const parsed = parseExec(args)
       if ('code' in parsed) return fail(parsed.code, parsed.params)
       out.command = parsed
