@@ -183,10 +183,10 @@ function duplicateKeys(root: YamlNode): [YamlNode, YamlNode][] {
   while (stack.length > 0) {
     const node = stack.pop()
     if (isMap(node)) {
-      const seen = new Map<unknown, YamlNode>()
+      const seen = node.items.length > 1 ? new Map<unknown, YamlNode>() : undefined
       for (const pair of node.items) {
         const key = pair.key as YamlNode | null
-        if (isScalar(key)) {
+        if (seen && isScalar(key)) {
           const first = seen.get(key.value)
           if (first) out.push([key, first])
           else seen.set(key.value, key)
