@@ -161,6 +161,13 @@ describe('written ClusterIPs and NodePorts (ipallocator / portallocator)', () =>
     expect(diagnostics).toEqual([expect.objectContaining({ code: diag.code, params: expect.objectContaining({ detail: diag.detail }), range: expect.objectContaining({ startLine: line }) })])
   })
 
+  it('initNodePorts: 53/UDP and 53/TCP share one nodePort, a written one later in the list included', () => {
+    const allocated = service('apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  type: NodePort\n  ports:\n  - {name: udp, port: 53, protocol: UDP}\n  - {name: tcp, port: 53, protocol: TCP}\n', 'dns')
+    expect(allocated!.ports.map((p) => p.nodePort)).toEqual([30000, 30000])
+    const written = service('apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  type: NodePort\n  ports:\n  - {name: udp, port: 53, protocol: UDP}\n  - {name: tcp, port: 53, protocol: TCP, nodePort: 30053}\n', 'dns')
+    expect(written!.ports.map((p) => p.nodePort)).toEqual([30053, 30053])
+  })
+
   it('an import carrying only spec.clusterIPs keeps its first address', () => {
     expect(service('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {clusterIPs: [10.96.44.44], ports: [{port: 80}]}\n', 'a')!.clusterIP).toBe('10.96.44.44')
   })

@@ -104,14 +104,14 @@ export function buildServices(objs: ManifestObject[], config: ClusterConfig, cre
       s.clusterIP = ip
     }
     if (d.wantsNodePorts) {
-      const byProto = new Map<number, number>()
       s.ports.forEach((p, i) => {
         if (p.nodePort !== undefined) return
-        // Ports sharing a number across protocols share a nodePort (the allocator reuses it within one Service).
-        const same = s.ports.find((q, j) => j < i && q.port === p.port && q.nodePort !== undefined)
-        const port = same?.nodePort ?? byProto.get(p.port) ?? portPool.allocate()
+        // initNodePorts: ports sharing a number (53/UDP and 53/TCP) share one nodePort, a written one anywhere in the
+        // list first (findRequestedNodePort), else the one allocated for an earlier port.
+        const same = s.ports.find((q) => q !== p && q.port === p.port && q.nodePort !== undefined)
+        const port = same?.nodePort ?? portPool.allocate()
         if (port === undefined) report(ctx, 'cluster.service.nodePortExhausted', 'error', { name: s.name }, d.obj, `spec.ports.${i}`)
-        else { p.nodePort = port; byProto.set(p.port, port) }
+        else p.nodePort = port
       })
     }
     if (s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local' && s.healthCheckNodePort === undefined) {
