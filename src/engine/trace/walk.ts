@@ -397,6 +397,8 @@ function viaController(sim: Simulation, cluster: Cluster, pod: Pod, pkt: WalkPac
   }
   const backend = ans.backendPod
   const done: Outcome = { ...outcome, pod: backend ? name(backend) : podRef, httpStatus: ans.reply?.status }
+  // the backend Service the Ingress chose (the controller reads its EndpointSlices; its ClusterIP is not on the path)
+  if (ans.route.upstream) done.service = `${ans.route.upstream.namespace}/${ans.route.upstream.service}`
   if (ans.backendPath !== undefined) done.path = ans.backendPath
   replyPath(sim, cluster, pkt, log, visited, c)
   return result(done, { address: c.address, answeredBy: backend ?? pod, httpReply: ans.reply })
