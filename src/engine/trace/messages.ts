@@ -63,6 +63,10 @@ export const traceMessages: MessageTable = {
     en: 'The last rule matches whatever is left: endpoint {endpoint}.',
     zh: '最后一条规则匹配剩下的所有流量:后端 {endpoint}。',
   },
+  'trace.nf.endpoint.only': {
+    en: '{service} has a single endpoint, so there is nothing to draw: {endpoint}.',
+    zh: '{service} 只有一个后端,无需随机选择:{endpoint}。',
+  },
   'trace.nf.affinity': {
     en: 'Session affinity: {src} was sent to {endpoint} {age} s ago (within {seconds} s), so it goes there again.',
     zh: '会话保持:{src} 在 {age} 秒前被发往 {endpoint}({seconds} 秒之内),这次仍发往它。',

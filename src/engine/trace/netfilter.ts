@@ -242,7 +242,9 @@ function jumpNote(r: Rule, target: string, p: WalkPacket, env: NetfilterEnv, dra
       return note('trace.nf.affinity', { src: p.src, endpoint: r.origin?.endpoint ?? target, age: String(age ?? 0), seconds: String(recent.seconds) })
     }
     if (draw) return note('trace.nf.statistic.hit', { draw: fraction(draw.value), p: draw.description.split(' ').pop() ?? '', endpoint: r.origin?.endpoint ?? target })
-    return note('trace.nf.endpoint.last', { endpoint: r.origin?.endpoint ?? target, service: svc })
+    const chain = env.rs.tables[r.table].byName.get(r.chain)
+    const choices = chain ? chain.rules.filter((x) => x.target?.kind === 'jump' && x.target.chain.startsWith('KUBE-SEP-') && !x.args.some((a) => a.kind === 'recent')).length : 0
+    return note(choices === 1 ? 'trace.nf.endpoint.only' : 'trace.nf.endpoint.last', { endpoint: r.origin?.endpoint ?? target, service: svc })
   }
   if (r.chain.startsWith('KUBE-FW-')) {
     const src = r.args.find((a) => a.kind === 'src')
