@@ -1,5 +1,5 @@
 import type { Command } from './types'
-import { vtysh } from '../dataplane/metallb/vtysh'
+import { show, vtysh } from '../dataplane/metallb/vtysh'
 import { conntrack } from '../dataplane/kubeproxy/commands/conntrack'
 import { iptables } from '../dataplane/kubeproxy/commands/iptables'
 import { iptablesSave } from '../dataplane/kubeproxy/commands/iptables-save'
@@ -23,6 +23,6 @@ import { kubectl } from './commands/kubectl'
  * component it imitates) and is listed here once.
  */
 const all: Command[] = [cat, grep, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
-  iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh]
+  iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh, show]
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]))

@@ -34,3 +34,15 @@ export const vtysh: Command = {
     return ok(stdout, json)
   },
 }
+
+/**
+ * `show ...` typed at the router's prompt: the router's terminal is FRR's own shell, where `show ip bgp` is a command
+ * (the same as `vtysh -c "show ip bgp"`). Elsewhere it is not a command at all.
+ */
+export const show: Command = {
+  name: 'show',
+  run(args, ctx): CommandResult {
+    if (ctx.where.kind !== 'router') return fail('bash: show: command not found\n', 127)
+    return vtysh.run(['-c', ['show', ...args].join(' ')], ctx)
+  },
+}
