@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from '../util/ip'
 import { invalid, ipAddress, notSimulatedIPv6 } from './checks'
 import type { At, ObjectCheck } from './fields'
 import { child, goValue } from './fields'
+import { isDNS1123Subdomain } from './names'
 import { isPlainObject } from './plain'
 
 /**
@@ -22,8 +23,11 @@ export const serviceSpecRules: ObjectCheck = (spec, at) => {
   if (ports.length === 0 && !headless && type !== 'ExternalName') {
     at.report('manifest.requiredValue', 'error', { path: portsAt.path, detail: '' }, at.dotted)
   }
-  if (type === 'ExternalName' && !str(spec.externalName)) {
-    at.report('manifest.requiredValue', 'error', { path: child(at, 'externalName').path, detail: '' }, at.dotted)
+  if (type === 'ExternalName') {
+    const name = str(spec.externalName)
+    // ValidateService: externalName (a trailing dot allowed) must be a DNS-1123 subdomain
+    if (!name) at.report('manifest.requiredValue', 'error', { path: child(at, 'externalName').path, detail: '' }, at.dotted)
+    else invalid(child(at, 'externalName'), name, isDNS1123Subdomain(name.replace(/\.$/, '')))
   }
   // "spec.ports[1].name: Required value" when there is more than one port
   const names = new Map<string, number>()
@@ -129,10 +133,17 @@ export const podSpecRules: ObjectCheck = (spec, at) => {
 }
 
 // networking validation validateHTTPIngressPath: Exact and Prefix paths "must be an absolute path"
+// (and none of invalidPathSequences / invalidPathSuffixes); an ImplementationSpecific path, when given, is absolute too
 export const ingressPathRules: ObjectCheck = (p, at) => {
   const type = str(p.pathType)
-  if ((type === 'Exact' || type === 'Prefix') && typeof p.path === 'string' && !p.path.startsWith('/')) {
-    invalid(child(at, 'path'), p.path, ['must be an absolute path'])
+  const path = typeof p.path === 'string' ? p.path : ''
+  const pathAt = child(at, 'path')
+  if (type === 'Exact' || type === 'Prefix') {
+    if (!path.startsWith('/')) invalid(pathAt, path, ['must be an absolute path'])
+    for (const seq of ['//', '/./', '/../', '%2f', '%2F']) if (path.includes(seq)) invalid(pathAt, path, [`must not contain '${seq}'`])
+    for (const suffix of ['/..', '/.']) if (path.endsWith(suffix)) invalid(pathAt, path, [`cannot end with '${suffix}'`])
+  } else if (type === 'ImplementationSpecific' && path !== '' && !path.startsWith('/')) {
+    invalid(pathAt, path, ['must be an absolute path'])
   }
   if (type === '' && p.pathType === undefined) {
     at.report('manifest.requiredValue', 'error', { path: child(at, 'pathType').path, detail: ': pathType must be specified' }, at.dotted)

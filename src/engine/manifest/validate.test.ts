@@ -353,6 +353,16 @@ spec: {type: ExternalName}
 ---
 apiVersion: v1
 kind: Service
+metadata: {name: d}
+spec: {type: ExternalName, externalName: mysql.external-domain.com.}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: e}
+spec: {type: ExternalName, externalName: "http://db"}
+---
+apiVersion: v1
+kind: Service
 metadata: {name: c}
 spec: {clusterIP: None, selector: {app: c}}
 `,
@@ -361,8 +371,10 @@ spec: {clusterIP: None, selector: {app: c}}
       ['manifest.rejected', 3],
       ['manifest.requiredValue', 9, 'spec.externalName: Required value'],
       ['manifest.rejected', 8],
+      ['manifest.rejected', 18],
+      ['manifest.invalidValue', 19, 'spec.externalName: Invalid value: "http://db": a lowercase RFC 1123 subdomain'],
     ],
-    kept: ['Service/default/c'],
+    kept: ['Service/default/d', 'Service/default/c'],
   },
   {
     name: 'the same object twice',
@@ -435,6 +447,9 @@ spec:
         backend: {service: {name: api, port: {number: 80, name: http}}}
       - path: /
         backend: {service: {name: web, port: {}}}
+      - path: /a//b/.
+        pathType: Exact
+        backend: {service: {name: web, port: {number: 80}}}
 `,
     expect: [
       ['manifest.invalidValue', 6, 'must be a DNS name, not an IP address'],
@@ -442,6 +457,8 @@ spec:
       ['manifest.invalidValue', 11, 'cannot set both port name & port number'],
       ['manifest.requiredValue', 12, 'pathType must be specified'],
       ['manifest.requiredValue', 13, 'port name or number is required'],
+      ['manifest.invalidValue', 14, "spec.rules[0].http.paths[2].path: Invalid value: \"/a//b/.\": must not contain '//'"],
+      ['manifest.invalidValue', 14, "cannot end with '/.'"],
       ['manifest.rejected', 3],
     ],
   },
