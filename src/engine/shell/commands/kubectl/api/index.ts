@@ -24,7 +24,7 @@ export function listObjects(sim: Simulation, type: ResourceType): ApiObject[] {
     case 'Service': objs = serviceObjects(ctx); break
     case 'Endpoints': objs = endpointsObjects(ctx); break
     case 'EndpointSlice': objs = endpointSliceObjects(ctx); break
-    case 'Node': objs = nodeObjects(ctx); break
+    case 'Node': objs = nodeObjects(ctx, sim.clock.now()); break
     case 'Namespace': objs = namespaceObjects(ctx); break
     case 'Deployment': case 'ReplicaSet': case 'StatefulSet': case 'DaemonSet': objs = workloadObjects(ctx, type.kind); break
     default: objs = passThroughObjects(ctx, type.kind)

@@ -36,15 +36,19 @@ function nodeLabels(node: ClusterNode): Record<string, string> {
   return { ...labels, ...node.labels }
 }
 
-export function nodeObject(ctx: ApiContext, node: ClusterNode): ApiObject {
+// kubelet nodeStatusReportFrequency (5m): the Ready heartbeat is at most five minutes old while the node is up.
+const REPORT_FREQUENCY_MS = 5 * 60 * 1000
+
+export function nodeObject(ctx: ApiContext, node: ClusterNode, nowMs: number): ApiObject {
   const at = rfc3339(SYSTEM_CREATED_AT)
+  const heartbeat = rfc3339(node.ready ? nowMs - ((nowMs - SYSTEM_CREATED_AT) % REPORT_FREQUENCY_MS) : SYSTEM_CREATED_AT)
   const m = meta('Node', node.name, undefined, SYSTEM_CREATED_AT, nodeLabels(node), {
     'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
     'node.alpha.kubernetes.io/ttl': '0',
     'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
   })
   const cond = (type: string, status: string, reason: string, message: string): Json =>
-    ({ lastHeartbeatTime: at, lastTransitionTime: at, message, reason, status, type })
+    ({ lastHeartbeatTime: heartbeat, lastTransitionTime: at, message, reason, status, type })
   const pressure = (type: string, reason: string, what: string) => cond(type, node.ready ? 'False' : 'Unknown',
     node.ready ? reason : 'NodeStatusUnknown', node.ready ? `kubelet has ${what}` : 'Kubelet stopped posting node status.')
   void ctx
@@ -84,8 +88,8 @@ export function nodeObject(ctx: ApiContext, node: ClusterNode): ApiObject {
   }
 }
 
-export function nodeObjects(ctx: ApiContext): ApiObject[] {
-  return ctx.cluster.nodes.map((n) => nodeObject(ctx, n))
+export function nodeObjects(ctx: ApiContext, nowMs: number): ApiObject[] {
+  return ctx.cluster.nodes.map((n) => nodeObject(ctx, n, nowMs))
 }
 
 
