@@ -121,6 +121,16 @@ const rows: Row[] = [
   { source: 'NS of the zone', name: 'cluster.local.', type: 'NS', rcode: 'NOERROR', answer: ['cluster.local. 30 IN NS ns.dns.cluster.local.'], additional: ['ns.dns.cluster.local. 30 IN A 10.96.0.10'] },
   // spec: a Service in another namespace answers under its own namespace
   { source: 'spec 2.3.1 other namespace', name: 'data.prod.svc.cluster.local.', type: 'A', rcode: 'NOERROR', answer: ['data.prod.svc.cluster.local. 30 IN A 10.96.0.20'] },
+  // handler_test.go svcempty: a ClusterIP Service answers its IP whether or not it has endpoints
+  { source: 'handler_test.go svcempty A', name: 'empty.default.svc.cluster.local.', type: 'A', rcode: 'NOERROR', answer: ['empty.default.svc.cluster.local. 30 IN A 10.96.0.30'] },
+  { source: 'handler_test.go svcempty SRV', name: 'empty.default.svc.cluster.local.', type: 'SRV', rcode: 'NOERROR', answer: ['empty.default.svc.cluster.local. 30 IN SRV 0 100 80 empty.default.svc.cluster.local.'] },
+  // handler_test.go "NS query for qname != zone": existing level → NODATA, unknown → NXDOMAIN
+  { source: 'handler_test.go NS svc.cluster.local', name: 'svc.cluster.local.', type: 'NS', rcode: 'NOERROR', answer: [], authority: [SOA] },
+  { source: 'handler_test.go NS foo.cluster.local', name: 'foo.cluster.local.', type: 'NS', rcode: 'NXDOMAIN', authority: [SOA] },
+  // handler_test.go: SOA of a name that is not the zone apex → NODATA
+  { source: 'handler_test.go SOA svc1', name: 'mysql-service.default.svc.cluster.local.', type: 'SOA', rcode: 'NOERROR', answer: [], authority: [SOA] },
+  // handler_test.go bogusendpoint.svc0: below an unknown Service
+  { source: 'handler_test.go bogusendpoint.svc0', name: 'bogus.svc0.default.svc.cluster.local.', type: 'A', rcode: 'NXDOMAIN', authority: [SOA] },
   // RFC 4343 / handler_case_test.go: names compare case-insensitively, the owner keeps the asker's case
   { source: 'handler_case_test.go', name: 'MySQL-Service.Default.SVC.Cluster.Local.', type: 'A', rcode: 'NOERROR', answer: ['MySQL-Service.Default.SVC.Cluster.Local. 30 IN A 10.96.0.12'] },
 ]

@@ -120,6 +120,7 @@ export function baseCluster(): Cluster {
       service('default', 'mysql-service', '10.96.0.12', [{ name: 'mysql', port: 3306 }]),
       service('default', 'web', 'None', [{ name: 'http', port: 80 }]),
       service('prod', 'data', '10.96.0.20', [{ name: '', port: 5432 }]),
+      service('default', 'empty', '10.96.0.30', [{ name: 'http', port: 80 }]),
       externalName('default', 'nginx-external', 'mysql.external-domain.com'),
     ],
     endpointSlices: [
