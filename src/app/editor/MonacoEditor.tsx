@@ -7,6 +7,36 @@ import { MARKER_OWNER, markersByFile, objectAt } from './markers'
 
 const uriFor = (m: typeof MonacoApi, path: string) => m.Uri.parse(`file:///scenario/${path}`)
 
+// The models live as long as the page, not the component: a remount (React StrictMode in development, a layout
+// change) keeps each file's undo stack, and monaco-yaml's validation keeps the models it is watching.
+const models = new Map<string, MonacoApi.editor.ITextModel>()
+let applyingRemote = false
+
+function syncModels(monaco: typeof MonacoApi, s: AppState) {
+  for (const f of s.files) {
+    let model = models.get(f.path)
+    if (!model) {
+      model = monaco.editor.createModel(f.text, 'yaml', uriFor(monaco, f.path))
+      const path = f.path, m = model
+      m.onDidChangeContent(() => {
+        if (!applyingRemote) appStore.getState().setFileText(path, m.getValue())
+      })
+      models.set(f.path, model)
+    } else if (model.getValue() !== f.text) {
+      // Text changed elsewhere (a scenario load, the mode switch): replace it as one undoable edit.
+      applyingRemote = true
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: f.text }], () => null)
+      applyingRemote = false
+    }
+  }
+  for (const [path, model] of models) {
+    if (!s.files.some((f) => f.path === path)) {
+      model.dispose()
+      models.delete(path)
+    }
+  }
+}
+
 /**
  * The Monaco editor, one model per scenario file (tabs switch models, keeping each one's undo stack and view state).
  * Loaded lazily: this module pulls in Monaco. It talks to the rest of the page only through the store: text goes
@@ -17,41 +47,12 @@ export default function MonacoEditor() {
 
   useEffect(() => {
     const monaco = setupMonaco()
-    const models = new Map<string, MonacoApi.editor.ITextModel>()
     const viewStates = new Map<string, MonacoApi.editor.ICodeEditorViewState | null>()
     const disposers: (() => void)[] = []
-    let applyingRemote = false
     let revealing = false
 
-    const syncModels = (s: AppState) => {
-      for (const f of s.files) {
-        let model = models.get(f.path)
-        if (!model) {
-          model = monaco.editor.getModel(uriFor(monaco, f.path)) ?? monaco.editor.createModel(f.text, 'yaml', uriFor(monaco, f.path))
-          if (model.getValue() !== f.text) model.setValue(f.text)
-          const path = f.path, m = model
-          const sub = m.onDidChangeContent(() => {
-            if (!applyingRemote) appStore.getState().setFileText(path, m.getValue())
-          })
-          disposers.push(() => sub.dispose())
-          models.set(f.path, model)
-        } else if (model.getValue() !== f.text) {
-          // Text changed elsewhere (a scenario load, a mode switch): replace it as one undoable edit.
-          applyingRemote = true
-          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: f.text }], () => null)
-          applyingRemote = false
-        }
-      }
-      for (const [path, model] of models) {
-        if (!s.files.some((f) => f.path === path)) {
-          model.dispose()
-          models.delete(path)
-        }
-      }
-    }
-
     const state = appStore.getState()
-    syncModels(state)
+    syncModels(monaco, state)
     const editor = monaco.editor.create(host.current!, {
       model: models.get(state.activeFile) ?? null,
       automaticLayout: true,
@@ -121,7 +122,7 @@ export default function MonacoEditor() {
     disposers.push(() => cursorSub.dispose())
 
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (s.files !== prev.files) syncModels(s)
+      if (s.files !== prev.files) syncModels(monaco, s)
       if (s.activeFile !== prev.activeFile) showFile(s.activeFile)
       if (s.current !== prev.current || s.lang !== prev.lang) applyMarkers(s)
       if (s.reveal !== prev.reveal) reveal(s)
@@ -131,7 +132,6 @@ export default function MonacoEditor() {
 
     return () => {
       for (const d of disposers.reverse()) d()
-      for (const m of models.values()) m.dispose()
     }
   }, [])
 
