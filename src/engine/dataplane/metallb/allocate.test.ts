@@ -138,6 +138,12 @@ describe('allocation (controller/service.go allocateIPs, internal/allocator)', (
     expect(r.by['fresh'].ips).toEqual(['192.168.100.101'])
   })
 
+  it('warns when a pool hands out a LAN machine\'s own address', () => {
+    const r = run(pool('lan', ['192.168.100.21/32']) + L2_ALL, [{ name: 'web' }])
+    expect(r.by['web'].ips).toEqual(['192.168.100.21'])
+    expect(r.diagnostics.map((d) => [d.code, d.params.machine])).toEqual([['metallb.svc.ipOfMachine', 'node1']])
+  })
+
   it('warns when the pool is allocated from but no advertisement covers it', () => {
     const r = run(pool('lonely', ['10.0.0.0/24']), [{ name: 'web' }])
     expect(r.by['web'].ips).toEqual(['10.0.0.0'])

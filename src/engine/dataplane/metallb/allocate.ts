@@ -106,7 +106,7 @@ export function allocateLoadBalancers(cluster: Cluster): AllocationResult {
     const a = allocateOne(svc, cfg, state)
     results.set(svc.id, a)
     if (a.reason) diagnostics.push(svcDiag(svc, a.reason.code, a.state === 'ignored' ? 'info' : 'warning', a.reason.params))
-    if (a.state === 'allocated') diagnostics.push(...announcementWarnings(svc, a, cfg))
+    if (a.state === 'allocated') diagnostics.push(...announcementWarnings(svc, a, cfg), ...machineClash(cluster, svc, a))
   }
   for (const svc of services) {
     const a = results.get(svc.id)!
@@ -424,6 +424,16 @@ function unassign(state: AllocatorState, key: string): void {
 
 function svcDiag(svc: Service, code: string, severity: 'warning' | 'info' | 'error', params: Record<string, string>): Diagnostic {
   return diagnostic(code, severity, params, svc.source.range, svc.id)
+}
+
+/**
+ * MetalLB does not know the LAN: a pool that includes a node's, a client's or the router's own address hands it out,
+ * and two machines then answer ARP for it.
+ */
+function machineClash(cluster: Cluster, svc: Service, a: LoadBalancerAssignment): Diagnostic[] {
+  const machines = [...cluster.nodes, ...cluster.clients, ...(cluster.router ? [cluster.router] : [])]
+  const owner = machines.find((m) => a.ips.includes(m.ip))
+  return owner ? [svcDiag(svc, 'metallb.svc.ipOfMachine', 'warning', { service: a.key, ip: owner.ip, machine: owner.name, pool: a.pool ?? '' })] : []
 }
 
 /** An address nobody announces: the pool has no L2Advertisement and no BGPAdvertisement (or none for this Service). */

@@ -181,6 +181,10 @@ export const metallbMessages: MessageTable = {
     en: 'Service {service} got its address from pool {pool}, but {others} could have served it too: MetalLB iterates pools from a Go map, so which one it picks is unspecified. The playground picks by name; pin the pool with metallb.io/address-pool or serviceAllocation.priority.',
     zh: 'Service {service} 从地址池 {pool} 获得了地址,但 {others} 也可以提供:MetalLB 从 Go map 中遍历地址池,选择哪个并不确定。本模拟器按名称选择;请用 metallb.io/address-pool 或 serviceAllocation.priority 固定地址池。',
   },
+  'metallb.svc.ipOfMachine': {
+    en: 'Service {service} got {ip} from pool {pool}, but {ip} is the address of {machine}: MetalLB does not check the LAN, so two machines now claim it. Keep machine addresses out of the pool.',
+    zh: 'Service {service} 从地址池 {pool} 获得了 {ip},但 {ip} 是 {machine} 的地址:MetalLB 不检查局域网,现在有两台机器声称拥有它。请把机器地址排除在地址池之外。',
+  },
   'metallb.svc.statusNotInPool': {
     en: 'Service {service} arrives with status address {ip}, which is in no MetalLB pool; a real MetalLB would clear it and allocate again. The playground keeps it as written.',
     zh: 'Service {service} 的 status 中已有地址 {ip},但它不属于任何 MetalLB 地址池;真实的 MetalLB 会清除并重新分配。本模拟器按原样保留。',
