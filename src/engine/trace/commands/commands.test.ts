@@ -109,6 +109,13 @@ describe('the tutorial\'s Service labs from the shell', () => {
     expect(r.traces![0].outcome.reason?.code).toBe('kubeproxy.mode.unsupported')
   })
 
+  // curl's tool_getparam: single-letter flags bundle, a flag taking a value ends the bundle
+  it('curl accepts bundled short options (-sI, -sSo FILE)', () => {
+    const sh = shell()
+    expect(sh.run('node/master', ['curl', '-sI', 'http://192.168.100.21:30080']).stdout.split('\r\n')[0]).toBe('HTTP/1.1 200 OK')
+    expect(sh.run('node/master', ['curl', '-sSo', '/dev/null', '-w', '%{http_code}', 'http://192.168.100.21:30080']).stdout).toBe('200')
+  })
+
   it('curl to MySQL gets its greeting, not HTTP', () => {
     const r = shell().run('default/nginx-pod-1', ['curl', 'mysql-service:3306'])
     expect(r.exitCode).toBe(1)

@@ -29,7 +29,28 @@ interface CurlOptions {
 
 const VERSION = '7.88.1'
 
-function parse(args: string[]): CurlOptions | string {
+// curl's short options that take a value; the others are flags that may be bundled (-sSI, -vk, -sm 3)
+const SHORT_WITH_VALUE = new Set(['m', 'o', 'w', 'H', 'X', 'd', 'u', 'A', 'e', 'b', 'c', 'x', 'r'])
+
+/** `-sSL` → `-s -S -L`; `-sm3` → `-s -m 3` (tool_getparam.c: single-letter flags combine, a value ends the group). */
+function unbundle(args: string[]): string[] {
+  const out: string[] = []
+  for (const a of args) {
+    if (!/^-[A-Za-z0-9#]{2,}/.test(a) || a.startsWith('--')) { out.push(a); continue }
+    for (let i = 1; i < a.length; i++) {
+      const ch = a[i]
+      out.push(`-${ch}`)
+      if (SHORT_WITH_VALUE.has(ch)) {
+        if (i + 1 < a.length) out.push(a.slice(i + 1))
+        break
+      }
+    }
+  }
+  return out
+}
+
+function parse(input: string[]): CurlOptions | string {
+  const args = unbundle(input)
   const o: CurlOptions = { verbose: false, silent: false, showError: false, head: false, include: false, headers: {}, insecure: false }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
