@@ -29,6 +29,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The CNAME",
           "zh": "CNAME 记录"
+        },
+        "expect": {
+          "result": "ok"
         }
       },
       {
@@ -37,6 +40,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The CNAME in dig's words",
           "zh": "用 dig 查看 CNAME"
+        },
+        "expect": {
+          "result": "ok"
         }
       }
     ]
@@ -72,6 +78,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "All three pod IPs",
           "zh": "三个 Pod 的 IP"
+        },
+        "expect": {
+          "result": "ok"
         }
       },
       {
@@ -80,6 +89,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The same answer in dig's words",
           "zh": "用 dig 查看同一应答"
+        },
+        "expect": {
+          "result": "ok"
         }
       },
       {
@@ -88,6 +100,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "Reverse lookup of a pod IP",
           "zh": "反向解析 Pod IP"
+        },
+        "expect": {
+          "result": "ok"
         }
       }
     ]
@@ -905,6 +920,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "One pod by its stable name",
           "zh": "通过稳定名称找到一个 Pod"
+        },
+        "expect": {
+          "result": "ok"
         }
       },
       {
@@ -913,6 +931,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The search list completes the short name",
           "zh": "搜索列表补全短名称"
+        },
+        "expect": {
+          "result": "ok"
         }
       },
       {
@@ -921,6 +942,9 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "SRV records of the named port",
           "zh": "命名端口的 SRV 记录"
+        },
+        "expect": {
+          "result": "ok"
         }
       }
     ]

@@ -158,3 +158,18 @@ data:
     expect(run(sim, 'nginx-pod-1', 'nslookup mysql-service').stdout).toBe(';; connection timed out; no servers could be reached\n\n')
   })
 })
+
+describe('the DNS scenarios keep their promises', () => {
+  it.each(['headless-web', 'statefulset-headless', 'externalname'])('%s: every suggested request', (name) => {
+    const g = gallery.find((s) => s.name === name)!
+    expect(g.requests.length).toBeGreaterThan(0)
+    const sim = scenario(name)
+    for (const r of g.requests) {
+      const [ns, podName] = r.from.split('/')
+      const pod = sim.scenario.cluster.pods.find((p) => p.namespace === ns && p.name === podName)!
+      const out = runCommandLine(sim, { kind: 'pod', pod }, r.command.split(' '))
+      expect(out.stdout, r.command).not.toBe('')
+      expect(out.traces?.[0]?.outcome, r.command).toMatchObject(r.expect ?? {})
+    }
+  })
+})
