@@ -275,3 +275,15 @@ describe('scheduler events in describe', () => {
     expect(run(s, ['kubectl', 'describe', 'pod', 'mysql-pod']).stdout).toMatch(/\nEvents:\s+<none>\n$/)
   })
 })
+
+describe('kube-system objects kubeadm creates', () => {
+  it('kube-system/coredns holds the default Corefile unless the scenario writes its own', () => {
+    const out = run(simulationOf('service-basics'), ['kubectl', 'get', 'configmap', 'coredns', '-n', 'kube-system', '-o', 'yaml']).stdout
+    expect(out).toMatch(/^apiVersion: v1\ndata:\n {2}Corefile: \|\n {4}\.:53 \{\n {8}errors\n/)
+    expect(out).toContain('\n        kubernetes cluster.local in-addr.arpa ip6.arpa {\n')
+    const own = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: coredns, namespace: kube-system }\ndata:\n  Corefile: |\n    .:53 {\n        forward . 8.8.8.8\n    }\n'
+    const mine = run(simulationOf(own), ['kubectl', 'get', 'cm', '-n', 'kube-system', '-o', 'yaml']).stdout
+    expect(mine.match(/name: coredns/g)).toHaveLength(1)
+    expect(mine).toContain('forward . 8.8.8.8')
+  })
+})

@@ -1,5 +1,8 @@
 import type { PassThroughObject } from '../../../../cluster/types'
 import { base64 } from '@scure/base'
+import { SCENARIO_EPOCH_MS } from '../../../../core/clock'
+import { SYSTEM_AGE_AT_LOAD_MS } from '../../../../cluster/build'
+import { defaultCorefile } from '../../../../dataplane/dns/corefile/default'
 import { isJson, type ApiContext, type Json } from './context'
 import { clone, meta, type ApiObject } from './meta'
 
@@ -24,7 +27,25 @@ export function passThroughObject(o: PassThroughObject): ApiObject {
 }
 
 export function passThroughObjects(ctx: ApiContext, kind: string): ApiObject[] {
-  return ctx.cluster.others.filter((o) => o.kind === kind).map(passThroughObject)
+  const objs = ctx.cluster.others.filter((o) => o.kind === kind).map(passThroughObject)
+  if (kind === 'ConfigMap' && !objs.some((o) => o.metadata.namespace === 'kube-system' && o.metadata.name === 'coredns')) {
+    objs.push(corednsConfigMap(ctx))
+  }
+  return objs
+}
+
+/**
+ * kube-system/coredns as kubeadm creates it (cmd/kubeadm/app/phases/addons/dns: CoreDNSConfigMap) when the scenario
+ * does not write its own: the Corefile the DNS stage runs by default.
+ */
+function corednsConfigMap(ctx: ApiContext): ApiObject {
+  const created = SCENARIO_EPOCH_MS - SYSTEM_AGE_AT_LOAD_MS
+  return {
+    apiVersion: 'v1',
+    data: { Corefile: defaultCorefile(ctx.cluster.config.clusterDomain) },
+    kind: 'ConfigMap',
+    metadata: meta('ConfigMap', 'coredns', 'kube-system', created),
+  }
 }
 
 /** UTF-8 bytes of a string (the engine has no TextEncoder: no DOM lib). */
