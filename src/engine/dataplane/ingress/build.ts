@@ -15,7 +15,8 @@ import {
   type Upstream,
   type UpstreamEndpoint,
 } from './model'
-import { serverCertificate } from './tls-select'
+import { parseCertificate, serverCertificate } from './tls-select'
+import { secretData } from './annotations'
 
 export interface BuildIngressOptions {
   /** The parsed manifests, for field-level source ranges (a diagnostic on the annotation's own line). */
@@ -301,20 +302,33 @@ function createServers(
       const host = rule.host || CATCH_ALL
       const server = servers.get(host)!
       if (server.certificate || ing.tls.length === 0) continue
-      // extractTLSSecretName: the entry listing the host (or, failing that, one whose certificate covers it)
-      const entry = ing.tls.find((t) => t.hosts.includes(host)) ?? ing.tls.find((t) => t.hosts.length === 0 && host !== CATCH_ALL)
-      if (!entry) continue
-      const secret = entry.secretName ? secrets.find((s) => s.namespace === ing.ref.namespace && s.name === entry.secretName) : undefined
+      // extractTLSSecretName: the entry listing the host, else an entry whose certificate's SANs cover it; with
+      // neither, "Host is listed in the TLS section but secretName is empty. Using default certificate" — so every
+      // host of an Ingress with a TLS section gets a certificate (the fake one at worst), and with it the HTTPS redirect
+      const secretOf = (name: string) => secrets.find((s) => s.namespace === ing.ref.namespace && s.name === name)
+      const entry = ing.tls.find((t) => t.hosts.includes(host)) ??
+        ing.tls.find((t) => t.secretName && sanCovers(secretOf(t.secretName), host))
+      const secret = entry?.secretName ? secretOf(entry.secretName) : undefined
       const cert = serverCertificate(secret, host)
-      if (cert.fake && entry.secretName) {
+      if (cert.fake && entry?.secretName) {
         diagnostics.push(diagnostic(secret ? 'ingress.tls.unusable-secret' : 'ingress.tls.missing-secret', 'warning',
           { secret: `${ing.ref.namespace}/${entry.secretName}`, host }, rangeIn(ing.obj, `spec.tls`) ?? ing.obj.source.range, ing.ref.id))
+      } else if (!entry && host !== CATCH_ALL) {
+        diagnostics.push(diagnostic('ingress.tls.not-listed', 'info', { host, ingress: `${ing.ref.namespace}/${ing.ref.name}` }, rangeIn(ing.obj, 'spec.tls') ?? ing.obj.source.range, ing.ref.id))
       }
       server.certificate = cert
-      server.tlsSource = entry.source
+      server.tlsSource = (entry ?? ing.tls[0]).source
     }
   }
   return servers
+}
+
+/** Go's Certificate.VerifyHostname: the SAN DNS names only (the CN is not consulted since Go 1.15). */
+function sanCovers(secret: PassThroughObject | undefined, host: string): boolean {
+  const pem = secret ? secretData(secret)['tls.crt'] : undefined
+  const cert = pem ? parseCertificate(pem, '') : undefined
+  if (!cert) return false
+  return cert.dnsNames.some((n) => n.toLowerCase() === host || (n.startsWith('*.') && host.indexOf('.') > 0 && host.slice(host.indexOf('.') + 1) === n.slice(2).toLowerCase()))
 }
 
 /** The annotations a location gets when no Ingress applies any (the default server's root location). */

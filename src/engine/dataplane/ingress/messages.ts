@@ -74,6 +74,10 @@ export const ingressMessages: MessageTable = {
     en: 'nginx: [emerg] duplicate location "{path}" in server {host}: ingress-nginx\'s admission webhook rejects Ingress {ingress} (a Prefix path /x and /x/ both become location /x/).',
     zh: 'nginx: [emerg] duplicate location "{path}"（server {host}）：ingress-nginx 的准入 webhook 会拒绝 Ingress {ingress}（Prefix 路径 /x 和 /x/ 都会变成 location /x/）。',
   },
+  'ingress.tls.not-listed': {
+    en: 'Host {host} is not in the TLS section of Ingress {ingress}, but the Ingress has one: ingress-nginx serves the host with its fake certificate and redirects its http requests to https.',
+    zh: '域名 {host} 不在 Ingress {ingress} 的 TLS 配置中，但该 Ingress 有 TLS 配置：ingress-nginx 会用假证书为该域名提供 HTTPS，并把 http 请求重定向到 https。',
+  },
   'ingress.backend.no-service': {
     en: 'Ingress backend Service {service} does not exist: requests to this path get 503.',
     zh: 'Ingress 后端 Service {service} 不存在：访问该路径会得到 503。',

@@ -58,3 +58,31 @@ describe('TLS certificates (controller.go createServers, certificate.lua, ssl.go
     expect(r.response?.headers).toContainEqual(['Location', 'https://secure.example.com'])
   })
 })
+
+describe('hosts of a TLS Ingress that its TLS section does not list (controller.go extractTLSSecretName)', () => {
+  it('get the fake certificate, and so the HTTPS redirect, with an info finding', () => {
+    const yaml = backend('web') + secret('example-tls', SECURE_CRT_B64, SECURE_KEY_B64) + `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: two-hosts }
+spec:
+  ingressClassName: nginx
+  tls:
+  - hosts: [secure.example.com]
+    secretName: example-tls
+  rules:
+  - host: secure.example.com
+    http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] }
+  - host: plain.example.com
+    http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] }
+`
+    const w = ingressWorld(yaml)
+    expect(w.model.servers.find((s) => s.hostname === 'plain.example.com')!.certificate?.fake).toBe(true)
+    expect(w.request({ host: 'plain.example.com' }).response?.status).toBe(308)
+    expect(w.model.diagnostics.map((d) => d.code)).toContain('ingress.tls.not-listed')
+  })
+  it('a TLS entry without hosts is used when its certificate\'s SAN covers the host', () => {
+    const w = world(ingress('nohosts', 'secure.example.com', [['/x', 'Prefix', 'web']], {}, '  tls:\n  - secretName: example-tls\n'))
+    expect(w.model.servers.find((s) => s.hostname === 'secure.example.com')!.certificate?.fake).toBe(false)
+  })
+})

@@ -69,13 +69,21 @@ function packet(req: ControllerRequest, src: string, dst: string, dstPort: numbe
   }
 }
 
+/**
+ * nginx's own response (ngx_http_header_filter): Date, Content-Type, Content-Length, Connection in that order (Server is
+ * cleared by more_clear_headers), then the headers of the list (an absolute Location, WWW-Authenticate, CORS, HSTS).
+ */
 function nginxReply(status: number, headers: [string, string][], body: string, date: string): HttpReply {
-  const out: [string, string][] = [['Date', date]]
-  const has = (n: string) => headers.some(([k]) => k.toLowerCase() === n.toLowerCase())
-  if (!has('Content-Type')) out.push(['Content-Type', 'text/html'])
-  if (!has('Content-Length')) out.push(['Content-Length', String(byteLength(body))])
-  out.push(['Connection', 'keep-alive'])
-  return { status, reason: STATUS_TEXT[status] ?? '', headers: [...out, ...headers], body }
+  const pick = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1]
+  const rest = headers.filter(([k]) => !['content-type', 'content-length'].includes(k.toLowerCase()))
+  const out: [string, string][] = [
+    ['Date', date],
+    ['Content-Type', pick('content-type') ?? 'text/html'],
+    ['Content-Length', pick('content-length') ?? String(byteLength(body))],
+    ['Connection', 'keep-alive'],
+    ...rest,
+  ]
+  return { status, reason: STATUS_TEXT[status] ?? '', headers: out, body }
 }
 
 function byteLength(text: string): number {
