@@ -91,3 +91,24 @@ describe('determinism', () => {
     expect(a).toContain('app-v1')
   })
 })
+
+describe('a backend that does not listen on the target port', () => {
+  it('the controller answers 502 Bad Gateway (the proxied connection is refused)', () => {
+    const svc = `---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, labels: { app: web } }
+spec: { containers: [{ name: web, image: nginx:1.20 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { selector: { app: web }, ports: [{ port: 80, targetPort: 8080 }] }
+`
+    const compiled = compileScenario([{ path: 'lab.yaml', text: clusterDoc('hostNetwork').replace('nginx.example.com: 192.168.100.21', 'web.example.com: 192.168.100.21') + svc + ingress('web', 'web.example.com', [['/', 'Prefix', 'web']]) }])
+    const t = traceRequest(new Simulation(compiled, 1), { from: 'Client/workstation', protocol: 'TCP', host: 'web.example.com', port: 80, http: { method: 'GET', path: '/', scheme: 'http', headers: {} } })
+    expect(t.outcome.httpStatus).toBe(502)
+    expect(t.httpReply?.body).toContain('<center><h1>502 Bad Gateway</h1></center>')
+    expect(t.hops.some((h) => h.note.code === 'ingress.upstream.error')).toBe(true)
+  })
+})
