@@ -128,6 +128,16 @@ spec:
   })
 
   it.each([
+    ['dynamicASN external against an eBGP router', 'external', 64501, true],
+    ['dynamicASN internal against an eBGP router', 'internal', 64501, false],
+    ['dynamicASN internal against an iBGP router', 'internal', 64500, true],
+  ])('%s', (_t, mode, asn, up) => {
+    const c = settled(POOL.replace('peerASN: 64501', `dynamicASN: ${mode}`) + adv('default'), [{ name: 'a' }], { ip: '192.168.100.1', asn })
+    expect(computeBGP(c).sessions.every((s) => s.established === up)).toBe(true)
+    expect(computeBGP(c).routes.length > 0).toBe(up)
+  })
+
+  it.each([
     ['a wrong peer ASN', { ip: '192.168.100.1', asn: 65000 }, 'metallb.peer.asnMismatch'],
     ['no router at the peer address', { ip: '192.168.100.254', asn: 64501 }, 'metallb.peer.noRouter'],
   ])('keeps sessions down with %s', (_t, router, code) => {

@@ -131,14 +131,17 @@ export function bgpSessions(cluster: Cluster): { sessions: BGPSession[]; diagnos
     let down: string | undefined
     if (!router || router.ip !== peer.address) down = 'metallb.peer.noRouter'
     else if (router.asn === undefined) down = 'metallb.peer.routerNoASN'
-    else if (router.asn !== peer.peerASN) down = 'metallb.peer.asnMismatch'
+    else if (peer.dynamicASN) {
+      // dynamicASN: the OPEN decides; internal expects the router in the speaker's own AS, external in another.
+      if ((peer.dynamicASN === 'internal') !== (router.asn === peer.myASN)) down = 'metallb.peer.dynamicMismatch'
+    } else if (router.asn !== peer.peerASN) down = 'metallb.peer.asnMismatch'
     if (down) {
-      const params = { name: peer.name, address: peer.address, asn: peer.peerASN, peerASN: peer.peerASN, router: router?.name ?? '', routerASN: router?.asn ?? '' }
+      const params = { name: peer.name, address: peer.address, asn: peer.peerASN || router?.asn || peer.myASN, peerASN: peer.peerASN, router: router?.name ?? '', routerASN: router?.asn ?? '', mode: peer.dynamicASN ?? '', myASN: peer.myASN }
       diagnostics.push(diagnostic(down, 'warning', params, peer.source.range, peer.id))
     }
     for (const n of cluster.nodes) {
       if (!peer.nodes.includes(n.name) || !speakerAlive(n)) continue
-      const s: BGPSession = { node: n.name, nodeIP: n.ip, peer: peer.name, peerAddress: peer.address, myASN: peer.myASN, peerASN: peer.peerASN, established: !down }
+      const s: BGPSession = { node: n.name, nodeIP: n.ip, peer: peer.name, peerAddress: peer.address, myASN: peer.myASN, peerASN: peer.peerASN || (router?.asn ?? 0), established: !down }
       if (down) s.down = down
       sessions.push(s)
     }

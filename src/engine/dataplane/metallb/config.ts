@@ -76,7 +76,10 @@ export interface BGPPeer {
   name: string
   source: ObjectRef
   myASN: number
+  /** 0 when dynamicASN is used instead. */
   peerASN: number
+  /** BGPPeer spec.dynamicASN: the peer's AS is learnt from its OPEN, iBGP (internal) or eBGP (external). */
+  dynamicASN?: 'internal' | 'external'
   address: string
   port: number
   /** Node names its nodeSelectors select (none = every node). */
@@ -432,8 +435,18 @@ function readPeer(o: PassThroughObject, nodes: ClusterNode[], diagnostics: Diagn
     diagnostics.push(diag('metallb.peer.missingMyASN', 'error', o, { name: o.name }))
     return undefined
   }
-  if (peerASN === 0) {
+  const dynamicASN = getString(o.body, 'spec', 'dynamicASN') ?? ''
+  if (peerASN === 0 && dynamicASN === '') {
     diagnostics.push(diag('metallb.peer.missingPeerASN', 'error', o, { name: o.name }))
+    return undefined
+  }
+  // "both peer ASN and dynamicASN specified", "invalid dynamicASN %s".
+  if (peerASN !== 0 && dynamicASN !== '') {
+    diagnostics.push(diag('metallb.peer.bothASN', 'error', o, { name: o.name }))
+    return undefined
+  }
+  if (dynamicASN !== '' && dynamicASN !== 'internal' && dynamicASN !== 'external') {
+    diagnostics.push(diag('metallb.peer.badDynamicASN', 'error', o, { name: o.name, value: dynamicASN }))
     return undefined
   }
   if (!address) {
@@ -444,7 +457,7 @@ function readPeer(o: PassThroughObject, nodes: ClusterNode[], diagnostics: Diagn
     diagnostics.push(diag('metallb.peer.badAddress', 'error', o, { name: o.name, value: address }))
     return undefined
   }
-  return {
+  const peer: BGPPeer = {
     id: o.id,
     name: o.name,
     source: o.source,
@@ -454,6 +467,8 @@ function readPeer(o: PassThroughObject, nodes: ClusterNode[], diagnostics: Diagn
     port: getNumber(o.body, 'spec', 'peerPort') ?? 179,
     nodes: selectNodes(o, nodes, 'nodeSelectors'),
   }
+  if (dynamicASN === 'internal' || dynamicASN === 'external') peer.dynamicASN = dynamicASN
+  return peer
 }
 
 /** community.New for the legacy `AS:value` (two uint16) and `large:a:b:c` (three uint32) forms; undefined if neither. */

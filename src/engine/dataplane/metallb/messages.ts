@@ -79,6 +79,18 @@ export const metallbMessages: MessageTable = {
     en: 'BGPPeer {name} has no peerASN; the webhook refuses it ("missing peer ASN and dynamicASN").',
     zh: 'BGPPeer {name} 缺少 peerASN;webhook 拒绝它("missing peer ASN and dynamicASN")。',
   },
+  'metallb.peer.bothASN': {
+    en: 'BGPPeer {name} sets both peerASN and dynamicASN; the webhook refuses it.',
+    zh: 'BGPPeer {name} 同时设置了 peerASN 和 dynamicASN;webhook 拒绝它。',
+  },
+  'metallb.peer.badDynamicASN': {
+    en: 'BGPPeer {name}: dynamicASN "{value}" is neither internal nor external; the webhook refuses it.',
+    zh: 'BGPPeer {name}:dynamicASN "{value}" 既不是 internal 也不是 external;webhook 拒绝它。',
+  },
+  'metallb.peer.dynamicMismatch': {
+    en: 'BGPPeer {name} uses dynamicASN {mode} from AS {myASN}, but router {router} is AS {routerASN}: the OPEN does not match and the sessions stay down.',
+    zh: 'BGPPeer {name} 从 AS {myASN} 使用 dynamicASN {mode},但路由器 {router} 的 AS 是 {routerASN}:OPEN 不匹配,会话保持断开。',
+  },
   'metallb.peer.missingAddress': {
     en: 'BGPPeer {name} has no peerAddress; the webhook refuses it.',
     zh: 'BGPPeer {name} 缺少 peerAddress;webhook 拒绝它。',

@@ -48,8 +48,3 @@ export function serviceEndpoints(cluster: Cluster, svc: Service): Endpoint[] {
 export function endpointCanServe(c: EndpointConditions): boolean {
   return c.ready || c.serving
 }
-
-/** The Service's LoadBalancer IPv4 addresses from status. */
-export function lbIPs(svc: Service): string[] {
-  return svc.loadBalancerIngress
-}
