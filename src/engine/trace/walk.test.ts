@@ -189,3 +189,12 @@ describe('packet walk through the iptables rules', () => {
     expect(t.hops.some((h) => h.stage === 'conntrack' && h.verdict === 'translated')).toBe(true)
   })
 })
+
+describe('delivery to a node\'s own process', () => {
+  it('the reply comes back through conntrack (ssh to a node)', () => {
+    const s = sim(makeCluster({ pods, services: [webSvc()] }), 1)
+    const t = traceRequest(s, req('Client/workstation', '192.168.100.21', 22))
+    expect(t.outcome.result).toBe('ok')
+    expect(t.hops.at(-1)!.note.code).toBe('trace.reply.deliver')
+  })
+})

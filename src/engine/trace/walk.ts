@@ -333,6 +333,8 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
   }
   log.add({ stage: 'pod', at: hostPod?.id ?? node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'delivered', note: { code: 'trace.node.deliver', params: { node: node.name, port: String(port) } } })
   if (hostPod && c.spec.http && isIngressControllerPod(hostPod)) return viaController(sim, cluster, hostPod, pkt, log, visited, result, c, { result: 'ok', clientIP: pkt.src, clientIPReason: clientReason(c) })
+  // the node's own process answers: the reply goes back through the conntrack entries of the way in
+  replyPath(sim, cluster, pkt, log, visited, c)
   return result({ result: 'ok', service: c.service, clientIP: pkt.src, clientIPReason: clientReason(c) }, { address: c.address })
 }
 
