@@ -3,5 +3,6 @@
  * (1000 Services x 10 pods): { compileMs, rules, rulesEvaluatedPerTrace, traceMs, ... }.
  */
 import { runKubeProxyBench } from './kubeproxy.bench'
+import { runDnsBench } from './dns.bench'
 
-console.log(JSON.stringify({ kubeproxy: runKubeProxyBench(1000, 10) }, null, 2))
+console.log(JSON.stringify({ kubeproxy: runKubeProxyBench(1000, 10), dns: runDnsBench(1000, 10) }, null, 2))
