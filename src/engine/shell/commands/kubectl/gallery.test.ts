@@ -4,7 +4,7 @@ import { run, simulationOf } from '../../testing'
 
 // Every gallery scenario: kubectl answers every kind without failing, and the same scenario prints the same bytes.
 const COMMANDS: string[][] = [
-  ['get', 'all,ep,endpointslices,cm,secrets,ing,ingressclasses,ns,no', '-A', '-o', 'wide', '--show-labels'],
+  ['get', 'all,ep,endpointslices,cm,secrets,ing,ingressclasses,ns,no,events', '-A', '-o', 'wide', '--show-labels'],
   ['get', 'all,ing', '-A', '-o', 'yaml'],
   ['describe', 'pods', '-A'],
   ['describe', 'svc', '-A'],

@@ -287,3 +287,16 @@ describe('kube-system objects kubeadm creates', () => {
     expect(mine).toContain('forward . 8.8.8.8')
   })
 })
+
+describe('kubectl get events', () => {
+  it('lists the events describe shows, named <object>.<nanoseconds in hex>, as printEvent prints them', () => {
+    const s = simulationOf('service-basics')
+    const out = run(s, ['kubectl', 'get', 'events']).stdout
+    expect(out.split('\n')[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/)
+    expect(out).toMatch(/^10m\s+Normal\s+Scheduled\s+pod\/mysql-pod\s+Successfully assigned default\/mysql-pod to node1$/m)
+    const yaml = run(s, ['kubectl', 'get', 'ev', '-o', 'yaml']).stdout
+    // 2025-12-31T23:50:00Z in Unix nanoseconds, hex (client-go record.makeEvent).
+    expect(yaml).toContain(`name: mysql-pod.${(BigInt(Date.UTC(2025, 11, 31, 23, 50)) * 1_000_000n).toString(16)}\n`)
+    expect(yaml).toMatch(/\n {2}involvedObject:\n {4}apiVersion: v1\n {4}kind: Pod\n {4}name: mysql-pod\n/)
+  })
+})

@@ -1,7 +1,7 @@
 import { metallbTables } from '../../../dataplane/metallb/kubectl'
 import { humanDuration } from '../../duration'
 import { isJson, type Json } from './api/context'
-import { ageMs, type ApiObject } from './api/meta'
+import { ageMs, parseRfc3339, type ApiObject } from './api/meta'
 import { containerCells, formatLabels, formatLabelSelector, joinHostPort, labelSelectorString, list, str } from './format'
 
 /**
@@ -243,6 +243,19 @@ const TABLES: Record<string, TableDef> = {
       const lb = isJson(status(o).loadBalancer) ? status(o).loadBalancer as Json : {}
       const address = [...new Set(list(lb.ingress).map((i) => str(i.ip) || str(i.hostname)).filter(Boolean))].join(',')
       return [o.metadata.name, str(sp.ingressClassName) || '<none>', hostText, address, list(sp.tls).length ? '80, 443' : '80', age(o, now)]
+    },
+  },
+  // printEvent: LAST SEEN, TYPE, REASON, OBJECT (kind/name), MESSAGE; the rest only with -o wide.
+  Event: {
+    columns: [{ name: 'LAST SEEN' }, { name: 'TYPE' }, { name: 'REASON' }, { name: 'OBJECT' }, { name: 'SUBOBJECT', wide: true },
+      { name: 'SOURCE', wide: true }, { name: 'MESSAGE' }, { name: 'FIRST SEEN', wide: true }, { name: 'COUNT', wide: true }, { name: 'NAME', wide: true }],
+    row: (o, now) => {
+      const since = (t: unknown) => humanDuration(now - parseRfc3339(str(t)))
+      const inv = isJson(o.involvedObject) ? o.involvedObject : {}
+      const src = isJson(o.source) ? o.source : {}
+      const source = [str(src.component) || str(o.reportingComponent), str(src.host) || str(o.reportingInstance)].filter(Boolean).join(', ')
+      return [since(o.lastTimestamp), str(o.type), str(o.reason), `${str(inv.kind).toLowerCase()}/${str(inv.name)}`, str(inv.fieldPath),
+        source, str(o.message).trim(), since(o.firstTimestamp), String(num(o.count) || 1), o.metadata.name]
     },
   },
   IngressClass: {

@@ -2,6 +2,8 @@ import type { Simulation } from '../../../../sim/simulation'
 import type { ResourceType } from '../resources'
 import { apiContext } from './context'
 import { endpointSliceObjects, endpointsObjects } from './endpoints'
+import { eventObjects } from './events'
+import { RESOURCE_TYPES } from '../resources'
 import type { ApiObject } from './meta'
 import { namespaceObjects, nodeObjects } from './nodes'
 import { passThroughObjects } from './passthrough'
@@ -26,6 +28,7 @@ export function listObjects(sim: Simulation, type: ResourceType): ApiObject[] {
     case 'EndpointSlice': objs = endpointSliceObjects(ctx); break
     case 'Node': objs = nodeObjects(ctx, sim.clock.now()); break
     case 'Namespace': objs = namespaceObjects(ctx); break
+    case 'Event': objs = eventObjects(sim, (s, r) => listObjects(s, RESOURCE_TYPES.find((t) => t.resource === r) as ResourceType)); break
     case 'Deployment': case 'ReplicaSet': case 'StatefulSet': case 'DaemonSet': objs = workloadObjects(ctx, type.kind); break
     default: objs = passThroughObjects(ctx, type.kind)
   }
