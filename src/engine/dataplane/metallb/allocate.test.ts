@@ -92,6 +92,24 @@ describe('allocation (controller/service.go allocateIPs, internal/allocator)', (
     expect(r.by['plain'].ips).toEqual(['10.0.0.0']) // pools with a serviceAllocation are never auto-assigned to others
   })
 
+  // allocator.isPoolCompatibleWithService / pinnedPoolsForService: serviceSelectors and namespaceSelectors.
+  it('pins pools by serviceSelectors and namespaceSelectors', () => {
+    const metallb =
+      pool('auto', ['10.0.0.0/24']) +
+      pool('web', ['10.0.1.0/24'], '  serviceAllocation:\n    serviceSelectors:\n    - matchLabels: {tier: web}') +
+      pool('team', ['10.0.2.0/24'], '  serviceAllocation:\n    namespaceSelectors:\n    - matchLabels: {kubernetes.io/metadata.name: team}') +
+      L2_ALL
+    const r = run(metallb, [
+      { name: 'front', labels: { tier: 'web' } },
+      { name: 'other' },
+      { name: 'in-team', namespace: 'team' },
+      { name: 'forced', annotations: { 'metallb.io/address-pool': 'web' } },
+    ])
+    expect([r.by['front'].pool, r.by['other'].pool, r.by['in-team'].pool]).toEqual(['web', 'auto', 'team'])
+    // The annotation's pool still checks the serviceAllocation: "pool web not compatible for ip assignment".
+    expect(r.by['forced'].reason?.code).toBe('metallb.svc.poolIncompatible')
+  })
+
   it('falls back from exhausted pinned pools to the auto-assign pools', () => {
     const metallb = pool('auto', ['10.0.0.1/32']) + pool('team', ['10.0.9.1/32'], '  serviceAllocation:\n    namespaces: [team]') + L2_ALL
     const r = run(metallb, [{ name: 'a', namespace: 'team' }, { name: 'b', namespace: 'team' }, { name: 'c', namespace: 'team' }])

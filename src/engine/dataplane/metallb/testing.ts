@@ -128,7 +128,7 @@ export function cluster(opts: { nodes?: ClusterNode[]; services?: SvcSpec[]; met
     kubeProxy: { mode: 'iptables', modeSource: 'default', ipvsScheduler: 'rr', masqueradeAll: false, clusterCIDR: '10.244.0.0/16', nodePortAddresses: [] },
     nodes: opts.nodes ?? LAB_NODES(),
     clients: [{ id: 'Client/workstation', name: 'workstation', ip: '192.168.100.10', mac: '52:54:00:a8:64:0a', hosts: {} }],
-    namespaces: ['default', 'metallb-system'],
+    namespaces: [...new Set(['default', 'metallb-system', ...built.map((b) => b.service.namespace)])].sort(),
     workloads: [],
     pods: [],
     services: built.map((b) => b.service),
