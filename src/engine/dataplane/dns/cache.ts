@@ -39,14 +39,33 @@ function minimalTtl(m: DnsMessage, max: number): number {
   return Math.min(max, ...all.map((r) => r.ttl))
 }
 
-/** The duration the cache keeps a response for, or 0 when it does not keep it. */
-export function cacheDuration(c: CachePlugin, m: DnsMessage): number {
+// cache.go answersQuestion: the CNAME chain from the question's name ends at a record of the asked type
+function answersQuestion(m: DnsMessage): boolean {
+  if (m.question.type === 'CNAME' || m.question.type === 'ANY') return m.answer.length > 0
+  let name = canonical(m.question.name)
+  for (let i = 0; i <= m.answer.length; i++) {
+    if (m.answer.some((r) => r.type === m.question.type && canonical(r.name) === name)) return true
+    const next = m.answer.find((r) => r.type === 'CNAME' && canonical(r.name) === name)
+    if (!next || next.type !== 'CNAME') return false
+    name = canonical(next.target)
+  }
+  return false
+}
+
+/**
+ * How long the cache would keep a response (cache.go WriteMsg: its TTLs are rewritten to this either way), and
+ * whether it keeps it at all (key(): not an error other than SERVFAIL, an NXDOMAIN needs an SOA, and a non-empty
+ * answer that does not answer the question without an SOA, a dangling CNAME, is not stored).
+ */
+export function cacheDuration(c: CachePlugin, m: DnsMessage): { seconds: number; store: boolean } {
   const t = typify(m)
-  if (t === 'other') return 0
-  if (t === 'servfail') return c.servfail
-  if (t === 'nxdomain' && !hasSoa(m)) return 0
-  if (t === 'nxdomain' || t === 'nodata') return Math.min(Math.max(minimalTtl(m, c.denialMax), c.denialMin), c.denialMax)
-  return Math.min(Math.max(minimalTtl(m, c.successMax), c.successMin), c.successMax)
+  if (t === 'other') return { seconds: 5, store: false }
+  if (t === 'servfail') return { seconds: c.servfail, store: true }
+  if (t === 'nxdomain' || t === 'nodata') {
+    return { seconds: Math.min(Math.max(minimalTtl(m, c.denialMax), c.denialMin), c.denialMax), store: t === 'nodata' || hasSoa(m) }
+  }
+  const store = !(m.answer.length > 0 && !hasSoa(m) && !answersQuestion(m))
+  return { seconds: Math.min(Math.max(minimalTtl(m, c.successMax), c.successMin), c.successMax), store }
 }
 
 /** Every record's TTL set to `ttl` (cache.go filterRRSlice). */

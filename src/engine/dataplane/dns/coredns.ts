@@ -120,11 +120,10 @@ function serve(sim: Simulation, cfg: CoreDnsConfig, question: DnsQuestion, clien
   } else {
     result = chain(sim, cfg, server, inner, clientIP, options, depth)
     if (cache && result.message) {
-      const duration = cacheDuration(cache, result.message)
-      if (duration > 0) {
-        result.message = capTtls(result.message, duration)
-        store?.set(key, { message: result.message, explain: result.explain, storedAtMs: sim.clock.now(), ttl: duration })
-      }
+      // "Apply capped TTL to this reply", stored or not
+      const d = cacheDuration(cache, result.message)
+      result.message = capTtls(result.message, d.seconds)
+      if (d.store && d.seconds > 0) store?.set(key, { message: result.message, explain: result.explain, storedAtMs: sim.clock.now(), ttl: d.seconds })
     }
   }
   if (rw.applied.length > 0 && result.message) {

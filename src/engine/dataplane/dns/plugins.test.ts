@@ -110,6 +110,20 @@ describe('cache plugin (cache.go: TTL = min(max(lowest TTL, 5), cap), every reco
   })
 })
 
+describe('cache plugin: what it does not keep (cache.go key)', () => {
+  it('a CNAME that leads nowhere is not stored (but its TTL is still capped); an NXDOMAIN with its SOA is', () => {
+    const sim = withCorefile(defaultCorefile('cluster.local'))
+    const cname = { name: 'nginx-external.default.svc.cluster.local.', type: 'A' as const }
+    expect(answerQuery(sim, cname, '10.244.1.5', { pod: 'coredns-1' }).answeredBy).toBe('kubernetes')
+    const again = answerQuery(sim, cname, '10.244.1.5', { pod: 'coredns-1' })
+    expect(again.answeredBy).toBe('kubernetes')
+    expect(again.message!.answer.map(recordText)).toEqual(['nginx-external.default.svc.cluster.local. 30 IN CNAME mysql.external-domain.com.'])
+    const nx = { name: 'nope.default.svc.cluster.local.', type: 'A' as const }
+    answerQuery(sim, nx, '10.244.1.5', { pod: 'coredns-1' })
+    expect(answerQuery(sim, nx, '10.244.1.5', { pod: 'coredns-1' }).answeredBy).toBe('cache')
+  })
+})
+
 describe('loadbalance plugin (loadbalance.go round_robin)', () => {
   const a = (ip: string): DnsRecord => ({ name: 'web.default.svc.cluster.local.', type: 'A', ttl: 30, address: ip })
   const msg = (answer: DnsRecord[]) => ({ ...replyTo({ name: 'web.default.svc.cluster.local.', type: 'A' }, 'NOERROR', true), answer })
