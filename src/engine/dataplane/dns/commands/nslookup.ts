@@ -142,17 +142,19 @@ function run(args: string[], ctx: ShellContext): CommandResult {
     return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, json, traces }
   }
   out += `Server:\t\t${usedServer}\nAddress:\t${usedServer}:53\n\n`
+  // the name as nslookup built it (G.query[qn].name), a trailing dot included when the user typed one
+  const asked = (ex: Exchange) => questions[replies.indexOf(ex)]?.name ?? ex.question.name
   for (const ex of replies) {
     const m = ex.response
     if (!m) continue
     if (RCODE_NUMBER[m.rcode] !== 0) {
-      out += `** server can't find ${ex.question.name.replace(/\.$/, '')}: ${m.rcode}\n`
+      out += `** server can't find ${asked(ex)}: ${m.rcode}\n`
       exitCode = 1
     } else out += printReply(m)
     out += '\n'
   }
   const unanswered = replies.filter((e) => !e.response)
-  for (const ex of unanswered) out += `*** Can't find ${ex.question.name.replace(/\.$/, '')}: No answer\n`
+  for (const ex of unanswered) out += `*** Can't find ${asked(ex)}: No answer\n`
   if (unanswered.length > 0) out += '\n'
   const json = dnsJson(usedServer, replies.map((e) => e.response), tried)
   return { stdout: out, stderr: '', exitCode, json, traces }
