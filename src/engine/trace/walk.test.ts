@@ -198,3 +198,23 @@ describe('delivery to a node\'s own process', () => {
     expect(t.hops.at(-1)!.note.code).toBe('trace.reply.deliver')
   })
 })
+
+describe('every sentence of the walk is in the catalogue', () => {
+  it('notes, reasons and client-IP explanations have English and Chinese texts', async () => {
+    const { catalog } = await import('../i18n/catalog')
+    const seen = new Set<string>()
+    for (const c of cases) {
+      const cluster = makeCluster({ pods: c.pods ?? pods, services: [webSvc(c.svc)] })
+      const t = traceRequest(sim(cluster, 2), c.request)
+      for (const h of t.hops) seen.add(h.note.code)
+      if (t.outcome.reason) seen.add(t.outcome.reason.code)
+      if (t.outcome.clientIPReason) seen.add(t.outcome.clientIPReason)
+    }
+    const affinity = sim(makeCluster({ pods, services: [webSvc({ sessionAffinity: 'ClientIP' })] }), 1)
+    for (let i = 0; i < 3; i++) for (const h of traceRequest(affinity, req('Pod/default/client', '10.96.0.50', 80)).hops) seen.add(h.note.code)
+    for (const code of seen) {
+      expect(catalog[code], code).toBeDefined()
+    }
+    expect(seen.size).toBeGreaterThan(20)
+  })
+})
