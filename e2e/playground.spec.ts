@@ -125,7 +125,8 @@ test('speaks Chinese', async ({ page }) => {
   await page.getByTestId('language').selectOption('zh')
   await expect(page.getByRole('region', { name: '拓扑' })).toBeVisible()
   await expect(page.getByRole('region', { name: '问题' })).toBeVisible()
-  await expect(page.getByTestId('scenario-title')).toContainText('Service:ClusterIP 与 NodePort')
+  await expect(page.getByTestId('scenario')).toHaveValue('service-basics')
+  await expect(page.getByTestId('scenario').locator('option[value="service-basics"]')).toHaveText('Service:ClusterIP 与 NodePort')
   await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
   await page.screenshot({ path: 'test-results/screens/chinese.png' })
 })
@@ -187,4 +188,23 @@ test('? lists the keyboard shortcuts', async ({ page }) => {
   await page.locator('.monaco-editor .view-lines').click()
   await page.keyboard.press('?')
   await expect(dialog).toBeHidden()
+})
+
+test('every gallery scenario opens and draws', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.goto('/')
+  await expect(flowNode(page, mysqlSvc)).toBeVisible()
+  const picker = page.getByTestId('scenario')
+  const names = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  expect(names.length).toBeGreaterThan(1)
+  for (const name of names) {
+    await picker.selectOption(name)
+    await expect(page).toHaveURL(new RegExp(`#scenario=${name}$`))
+    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible()
+    await expect(page.getByTestId('compile-status')).toHaveText('Up to date')
+    await page.screenshot({ path: `test-results/screens/gallery-${name}.png` })
+  }
+  // A scenario route opens that scenario directly.
+  await page.goto(`/#scenario=${names[0]}`)
+  await expect(picker).toHaveValue(names[0])
 })

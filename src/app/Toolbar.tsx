@@ -4,6 +4,8 @@ import { appStore, useApp } from './store'
 import { shownResult } from './store/compileResult'
 import { getCompiler } from './compiler'
 import { useT } from './i18n/t'
+import { gallery } from '../scenarios/gallery.generated'
+import { scenarioHash } from './scenarioRoute'
 
 const MODES: { value: ProxyMode; label: string }[] = [
   { value: 'iptables', label: 'iptables' },
@@ -26,7 +28,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const t = useT()
   const lang = useApp((s) => s.lang)
   const theme = useApp((s) => s.theme)
-  const title = useApp((s) => s.title)
+  const scenarioName = useApp((s) => s.scenarioName)
   const busy = useApp((s) => s.requestedSeq !== (s.current?.seq ?? -1) && !s.workerFailure)
   const mode = useApp((s) => shownResult(s).result?.kubeProxy.mode)
 
@@ -37,9 +39,18 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
-      <div className="scenario-title" data-testid="scenario-title">
-        <span className="card-muted">{t('toolbar.scenario')}</span> {title[lang]}
-      </div>
+      <label className="scenario-title">
+        <span className="select-caption">{t('toolbar.scenario')}</span>
+        <select value={scenarioName} data-testid="scenario"
+          onChange={(e) => {
+            const next = gallery.find((s) => s.name === e.target.value)
+            if (!next) return
+            history.replaceState(null, '', scenarioHash(next.name))
+            appStore.getState().loadScenario(next)
+          }}>
+          {gallery.map((s) => <option key={s.name} value={s.name}>{s.title[lang]}</option>)}
+        </select>
+      </label>
       <div className="toolbar-right">
         <span className={`status${busy ? ' is-busy' : ''}`} role="status" data-testid="compile-status">
           {busy ? t('status.compiling') : t('status.ready')}

@@ -7,14 +7,18 @@ import { registerCompiler } from './compiler'
 import { startCompileLoop } from './store/compileLoop'
 import { preferredLang } from './store/uiSlice'
 import { App } from './App'
+import { scenarioFromLocation } from './scenarioRoute'
 import './styles.css'
 
 const store = appStore.getState()
 store.setLang(preferredLang(navigator.languages ?? [navigator.language]))
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.setTheme('dark')
-// The tutorial's first two labs open the playground, whatever order the gallery lists scenarios in.
-const DEFAULT_SCENARIO = 'service-basics'
-store.loadScenario(gallery.find((s) => s.name === DEFAULT_SCENARIO) ?? gallery[0])
+store.loadScenario(scenarioFromLocation(location.hash, gallery))
+// A scenario route typed or followed while the page is open (or Back) switches scenario too.
+window.addEventListener('hashchange', () => {
+  const next = scenarioFromLocation(location.hash, gallery)
+  if (next.name !== appStore.getState().scenarioName) appStore.getState().loadScenario(next)
+})
 
 const compiler = startCompilerWorker((message) => appStore.getState().reportWorkerFailure(message))
 registerCompiler(compiler.api)

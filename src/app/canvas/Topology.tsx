@@ -110,13 +110,18 @@ function Canvas() {
     'handle.ariaLabel': t('canvas.handle'),
   }), [lang])
 
-  // Fit once, when the first picture arrives; later updates keep the user's pan and zoom.
-  const fitted = useRef(false)
+  // Fit once per scenario, when its first picture arrives; later updates keep the user's pan and zoom.
+  const scenarioLoads = useApp((s) => s.scenarioLoads)
+  // The compile that follows a scenario load is the first one whose picture belongs to it.
+  const requestedAtLoad = useRef(0)
+  useEffect(() => { requestedAtLoad.current = appStore.getState().requestedSeq }, [scenarioLoads])
+  const fittedFor = useRef(-1)
   useEffect(() => {
-    if (fitted.current || !graph || graph.nodes.length === 0) return
-    fitted.current = true
+    if (fittedFor.current === scenarioLoads || !graph || graph.nodes.length === 0) return
+    if (current && current.seq < requestedAtLoad.current) return
+    fittedFor.current = scenarioLoads
     requestAnimationFrame(() => void fitView({ padding: 0.06 }))
-  }, [graph, fitView])
+  }, [graph, fitView, scenarioLoads, current])
 
   const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
 

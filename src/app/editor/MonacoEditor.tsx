@@ -12,6 +12,12 @@ const uriFor = (m: typeof MonacoApi, path: string) => m.Uri.parse(`file:///scena
 const models = new Map<string, MonacoApi.editor.ITextModel>()
 let applyingRemote = false
 
+/** A new scenario starts with fresh models: undo must not step back into the previous scenario's text. */
+function dropModels() {
+  for (const m of models.values()) m.dispose()
+  models.clear()
+}
+
 function syncModels(monaco: typeof MonacoApi, s: AppState) {
   for (const f of s.files) {
     let model = models.get(f.path)
@@ -122,7 +128,14 @@ export default function MonacoEditor() {
     disposers.push(() => cursorSub.dispose())
 
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (s.files !== prev.files) syncModels(monaco, s)
+      if (s.scenarioLoads !== prev.scenarioLoads) {
+        editor.setModel(null)
+        viewStates.clear()
+        dropModels()
+        syncModels(monaco, s)
+        editor.setModel(models.get(s.activeFile) ?? null)
+        applyMarkers(s)
+      } else if (s.files !== prev.files) syncModels(monaco, s)
       if (s.activeFile !== prev.activeFile) showFile(s.activeFile)
       if (s.current !== prev.current || s.lang !== prev.lang) applyMarkers(s)
       if (s.reveal !== prev.reveal) reveal(s)

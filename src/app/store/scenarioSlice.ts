@@ -13,6 +13,8 @@ export interface ScenarioSlice {
   revision: number
   /** Where the user dragged canvas nodes (by object id); these win over the automatic layout. */
   positions: Record<string, { x: number; y: number }>
+  /** Counts scenario loads, so the canvas can fit the new scenario in view. */
+  scenarioLoads: number
   loadScenario(scenario: GalleryScenario): void
   setFileText(path: string, text: string): void
   /** Replaces the files after an edit made for the user (the mode switch), showing `focus` if given. */
@@ -28,6 +30,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   activeFile: '',
   revision: 0,
   positions: {},
+  scenarioLoads: 0,
   loadScenario: (scenario) =>
     set((s) => ({
       scenarioName: scenario.name,
@@ -36,6 +39,13 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       activeFile: scenario.files[0]?.path ?? '',
       revision: s.revision + 1,
       positions: {},
+      scenarioLoads: s.scenarioLoads + 1,
+      // Nothing computed for the previous scenario may stand for this one (not even as the "last good" picture).
+      current: undefined,
+      lastGood: undefined,
+      workerFailure: undefined,
+      selection: null,
+      selectionOrigin: null,
     })),
   setFileText: (path, text) =>
     set((s) => {

@@ -47,6 +47,22 @@ describe('acceptReply', () => {
   })
 })
 
+describe('loadScenario', () => {
+  it('forgets the previous scenario\'s pictures and selection', () => {
+    const store = createAppStore()
+    const scenario = (name: string) => ({ name, title: { en: name, zh: name }, story: { en: '', zh: '' }, requests: [],
+      files: [{ path: `${name}.yaml`, text: 'a: 1\n' }] })
+    store.getState().loadScenario(scenario('one'))
+    store.setState({ requestedSeq: 1 })
+    store.getState().receiveCompile(done(1))
+    store.getState().select('Pod/default/x', 'canvas')
+    expect(store.getState().lastGood).toBeDefined()
+    store.getState().loadScenario(scenario('two'))
+    const s = store.getState()
+    expect([s.current, s.lastGood, s.selection, s.activeFile, s.scenarioLoads]).toEqual([undefined, undefined, null, 'two.yaml', 2])
+  })
+})
+
 describe('startCompileLoop', () => {
   beforeEach(() => { vi.useFakeTimers() })
   afterEach(() => { vi.useRealTimers() })

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import type { GalleryScenario } from '../scenarios/types'
+import { scenarioFromLocation, scenarioHash } from './scenarioRoute'
+
+const scenario = (name: string): GalleryScenario => ({ name, title: { en: name, zh: name }, story: { en: '', zh: '' }, files: [], requests: [] })
+const gallery = [scenario('externalname'), scenario('service-basics'), scenario('ingress-canary-weight')]
+
+describe('scenarioFromLocation', () => {
+  it.each([
+    ['', 'service-basics'],
+    ['#scenario=ingress-canary-weight', 'ingress-canary-weight'],
+    [scenarioHash('externalname'), 'externalname'],
+    ['#scenario=nope', 'service-basics'],
+    ['#something-else', 'service-basics'],
+  ])('%j opens %s', (hash, want) => {
+    expect(scenarioFromLocation(hash, gallery).name).toBe(want)
+  })
+})
