@@ -214,9 +214,12 @@ function decodeError(ctx: WalkContext, spec: Spec, at: At, value: unknown, goKin
   const version = ctx.apiVersion.includes('/') ? ctx.apiVersion.slice(ctx.apiVersion.indexOf('/') + 1) : ctx.apiVersion
   const goField = `${at.goStruct}.${at.goPath}`
   switch (ctx.decoder) {
-    case 'builtin':
-      // apiserver: "<Kind> in version \"v1\" cannot be handled as a <Kind>: json: cannot unmarshal ..." (encoding/json UnmarshalTypeError)
-      return `${ctx.kind} in version "${version}" cannot be handled as a ${ctx.kind}: json: cannot unmarshal ${goKind} into Go struct field ${goField} of type ${goTypeOf(spec)}`
+    case 'builtin': {
+      // apiserver: "<Kind> in version \"v1\" cannot be handled as a <Kind>: json: cannot unmarshal ..." (encoding/json
+      // UnmarshalTypeError); IntOrString.UnmarshalJSON decodes a non-string into its int32 on its own ("Go value")
+      const target = spec.t === 'intOrString' ? 'Go value of type int32' : `Go struct field ${goField} of type ${goTypeOf(spec)}`
+      return `${ctx.kind} in version "${version}" cannot be handled as a ${ctx.kind}: json: cannot unmarshal ${goKind} into ${target}`
+    }
     case 'config':
       return `json: cannot unmarshal ${goKind} into Go struct field ${goField} of type ${goTypeOf(spec)}`
     case 'crd':

@@ -173,11 +173,13 @@ spec:
   ports:
   - {name: a, port: 0}
   - {name: b, port: 70000, protocol: HTTP}
+  - {name: c, port: 82, targetPort: 80.5}
 `,
     expect: [
       ['manifest.invalidValue', 6, 'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'],
       ['manifest.invalidValue', 7, 'spec.ports[1].port: Invalid value: 70000'],
       ['manifest.unsupportedValue', 7, 'spec.ports[1].protocol: Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP"'],
+      ['manifest.type.intOrString', 8, 'json: cannot unmarshal number 80.5 into Go value of type int32'],
       ['manifest.rejected', 3],
     ],
   },
