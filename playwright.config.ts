@@ -28,7 +28,7 @@ export default defineConfig({
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+  },
   // The page compiles in a worker and loads Monaco lazily; on a busy 2-core machine that can take several seconds.
   expect: { timeout: 15_000 },
-  },
 })
