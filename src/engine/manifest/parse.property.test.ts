@@ -117,6 +117,9 @@ describe('parseManifests never throws and reports well-formed diagnostics', () =
     fc.assert(fc.property(fc.array(manifestObject, { minLength: 1, maxLength: 4 }), (docs) => {
       const text = docs.map((d) => stringify(d)).join('---\n')
       check([{ path: 'o.yaml', text }])
+      // Determinism: the same text gives the same objects and findings
+      const a = parseManifests([{ path: 'o.yaml', text }]), b = parseManifests([{ path: 'o.yaml', text }])
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a))
     }), { numRuns: RUNS })
   }, TIMEOUT)
 })
