@@ -148,8 +148,8 @@ export function routeRequest(model: IngressModel, req: IngressRequest, ctx: Rout
   result.location = loc
   result.locationRule = locationLine(server, loc)
   steps.push({
-    code: loc.isDefBackend ? 'ingress.location.default' : `ingress.location.${match.how}`,
-    params: { uri, path: loc.path, ingressPath: loc.ingressPath, pathType: loc.pathType, ingress: loc.ingress ? `${loc.ingress.namespace}/${loc.ingress.name}` : '' },
+    code: loc.isDefBackend ? 'ingress.location.default' : loc.exactCopy ? 'ingress.location.exact-copy' : `ingress.location.${match.how}`,
+    params: { uri, path: loc.path, ingressPath: loc.ingressPath, pathType: loc.exactCopy ? 'Prefix' : loc.pathType, ingress: loc.ingress ? `${loc.ingress.namespace}/${loc.ingress.name}` : '' },
     rule: result.locationRule,
     source: loc.source,
   })
