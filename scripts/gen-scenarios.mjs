@@ -1,6 +1,6 @@
 // Bundles src/scenarios/*/ (scenario.json + its YAML files) into src/scenarios/gallery.generated.ts, so the
 // gallery loads the same way in Vite, in Node (CLI, tests, bench) and in the worker. `--check` fails on drift.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('../src/scenarios/', import.meta.url).pathname
@@ -8,7 +8,8 @@ const out = join(root, 'gallery.generated.ts')
 const entries = []
 for (const dir of readdirSync(root).sort()) {
   const folder = join(root, dir)
-  if (!statSync(folder).isDirectory()) continue
+  // a scenario is a folder with a scenario.json (generators/ holds code, not a scenario)
+  if (!statSync(folder).isDirectory() || !existsSync(join(folder, 'scenario.json'))) continue
   const meta = JSON.parse(readFileSync(join(folder, 'scenario.json'), 'utf8'))
   const files = meta.files.map((f) => ({ path: f, text: readFileSync(join(folder, f), 'utf8') }))
   entries.push({ ...meta, files })

@@ -3,6 +3,89 @@ import type { GalleryScenario } from './types'
 
 export const gallery: GalleryScenario[] = [
   {
+    "name": "clusterip-mysql",
+    "files": [
+      {
+        "path": "mysql-pod.yaml",
+        "text": "# The tutorial's lab 1, step 1: a MySQL pod. The Service finds it by its labels.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: mysql-pod\n  labels:\n    app: mysql          # important: the Service's selector matches this label\n    tier: backend\nspec:\n  containers:\n  - name: mysql\n    image: reg.westos.org/library/mysql:8.0\n    ports:\n    - containerPort: 3306\n      name: mysql\n    env:\n    - name: MYSQL_ROOT_PASSWORD\n      value: \"Westos123\"\n    - name: MYSQL_DATABASE\n      value: \"testdb\"\n    # health checks: the readiness probe decides whether the pod is an endpoint\n    livenessProbe:\n      tcpSocket:\n        port: 3306\n      initialDelaySeconds: 30\n      periodSeconds: 10\n    readinessProbe:\n      exec:\n        command:\n        - sh\n        - -c\n        - \"mysqladmin ping -u root -p${MYSQL_ROOT_PASSWORD}\"\n      initialDelaySeconds: 10\n      periodSeconds: 5\n"
+      },
+      {
+        "path": "mysql-service.yaml",
+        "text": "# The tutorial's lab 1, step 2: the ClusterIP Service in front of it.\napiVersion: v1\nkind: Service\nmetadata:\n  name: mysql-service\nspec:\n  type: ClusterIP\n  selector:\n    app: mysql\n  ports:\n  - port: 3306\n    targetPort: 3306\n    protocol: TCP\n    name: mysql\n"
+      },
+      {
+        "path": "clients.yaml",
+        "text": "# The tutorial's throwaway pods (`kubectl run test-dns ... --rm -it` and `kubectl run mysql-client ...`), kept\n# running here so the terminal can exec into them.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: test-dns\n  labels:\n    run: test-dns\nspec:\n  restartPolicy: Never\n  containers:\n  - name: test-dns\n    image: busybox:1.36\n    command: [\"sleep\", \"3600\"]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: mysql-client\n  labels:\n    run: mysql-client\nspec:\n  restartPolicy: Never\n  containers:\n  - name: mysql-client\n    image: reg.westos.org/library/mysql:8.0\n    command: [\"sleep\", \"3600\"]\n"
+      }
+    ],
+    "title": {
+      "en": "ClusterIP: the MySQL Service inside the cluster",
+      "zh": "ClusterIP:集群内部访问 MySQL Service"
+    },
+    "story": {
+      "en": "The tutorial's lab 1 on its own. mysql-pod carries app=mysql, mysql-service selects app=mysql, and the EndpointSlice controller records the pod's IP:3306 as the Service's endpoint (the readiness probe decides whether it is ready). CoreDNS answers mysql-service, mysql-service.default and the full name mysql-service.default.svc.cluster.local with the ClusterIP. The tutorial shows 10.96.100.10 for it; a real API server picks a random free address of the Service range, the playground the next free one from .11, so your address differs from the tutorial's and stays the same from run to run. busybox 1.30 printed `Address 1: ... mysql-service.default.svc.cluster.local`; the current busybox prints `Name:`/`Address:` and one `** server can't find` line for each search domain that missed, and exits 1 because some did — the lookup still worked. The tutorial's `mysql -h mysql-service` is a TCP connection to port 3306: nc -zv shows the same path (DNS, then kube-proxy's DNAT to the pod).",
+      "zh": "单独的教程实验 1。mysql-pod 带有 app=mysql 标签,mysql-service 选择 app=mysql,EndpointSlice 控制器把该 Pod 的 IP:3306 记录为 Service 的端点(就绪探针决定它是否就绪)。CoreDNS 对 mysql-service、mysql-service.default 和完整域名 mysql-service.default.svc.cluster.local 都返回 ClusterIP。教程中它是 10.96.100.10;真实的 API Server 会在 Service 网段中随机挑选空闲地址,本模拟器则从 .11 起取下一个空闲地址,所以你看到的地址与教程不同,但每次运行都相同。busybox 1.30 输出 `Address 1: ... mysql-service.default.svc.cluster.local`;当前的 busybox 输出 `Name:`/`Address:`,并为每个未命中的搜索域输出一行 `** server can't find`,因为有未命中而以状态 1 退出——解析本身是成功的。教程中的 `mysql -h mysql-service` 就是一个到 3306 端口的 TCP 连接:nc -zv 展示的是同一条路径(先 DNS,再由 kube-proxy DNAT 到 Pod)。"
+    },
+    "requests": [
+      {
+        "from": "default/test-dns",
+        "command": "nslookup mysql-service",
+        "title": {
+          "en": "The Service name resolves to its ClusterIP",
+          "zh": "Service 名称解析为 ClusterIP"
+        },
+        "expect": {
+          "result": "ok"
+        },
+        "expectExit": 1,
+        "expectOutput": [
+          "Name:\tmysql-service.default.svc.cluster.local\nAddress: 10.96.0.11\n"
+        ]
+      },
+      {
+        "from": "default/test-dns",
+        "command": "nslookup mysql-service.default.svc.cluster.local",
+        "title": {
+          "en": "The full name (FQDN) resolves at the first try",
+          "zh": "完整域名(FQDN)一次解析成功"
+        },
+        "expect": {
+          "result": "ok"
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "Address: 10.96.0.11\n"
+        ]
+      },
+      {
+        "from": "default/mysql-client",
+        "command": "nc -zv mysql-service 3306",
+        "title": {
+          "en": "A TCP connection to mysql-service:3306 reaches the MySQL pod",
+          "zh": "到 mysql-service:3306 的 TCP 连接到达 MySQL Pod"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/mysql-service",
+          "pod": "default/mysql-pod",
+          "endpoint": "10.244.1.2:3306"
+        }
+      },
+      {
+        "from": "node/master",
+        "command": "kubectl get endpoints mysql-service",
+        "title": {
+          "en": "The endpoints the Service found by its selector",
+          "zh": "Service 通过选择器找到的端点"
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "mysql-service   10.244.1.2:3306"
+        ]
+      }
+    ]
+  },
+  {
     "name": "externalname",
     "files": [
       {
@@ -32,7 +115,11 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectExit": 1,
+        "expectOutput": [
+          "nginx-external.default.svc.cluster.local\tcanonical name = mysql.external-domain.com"
+        ]
       },
       {
         "from": "default/test-dns",
@@ -43,7 +130,10 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectOutput": [
+          "nginx-external.default.svc.cluster.local. 30 IN\tCNAME mysql.external-domain.com."
+        ]
       }
     ]
   },
@@ -81,7 +171,13 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectExit": 1,
+        "expectOutput": [
+          "Name:\tweb-headless.default.svc.cluster.local\nAddress: 10.244.1.2\n",
+          "Address: 10.244.1.3\n",
+          "Address: 10.244.2.2\n"
+        ]
       },
       {
         "from": "default/test-dns",
@@ -92,7 +188,13 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectOutput": [
+          "ANSWER: 3,",
+          "IN A\t10.244.1.2\n",
+          "IN A\t10.244.1.3\n",
+          "IN A\t10.244.2.2\n"
+        ]
       },
       {
         "from": "default/test-dns",
@@ -103,7 +205,11 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "2.1.244.10.in-addr.arpa\tname = 10-244-1-2.web-headless.default.svc.cluster.local"
+        ]
       }
     ]
   },
@@ -683,6 +789,70 @@ export const gallery: GalleryScenario[] = [
     ]
   },
   {
+    "name": "kube-proxy-ipvs",
+    "files": [
+      {
+        "path": "kube-proxy-configmap.yaml",
+        "text": "# The tutorial's §3.1: `kubectl edit configmap kube-proxy -n kube-system`, set mode: \"ipvs\" and ipvs.scheduler: \"rr\",\n# then delete the kube-proxy pods so they restart with it. This is the ConfigMap kubeadm writes (abridged to the\n# fields kube-proxy reads for these labs), after that edit.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\n  labels:\n    app: kube-proxy\ndata:\n  config.conf: |-\n    apiVersion: kubeproxy.config.k8s.io/v1alpha1\n    bindAddress: 0.0.0.0\n    clientConnection:\n      kubeconfig: /var/lib/kube-proxy/kubeconfig.conf\n    clusterCIDR: 10.244.0.0/16\n    iptables:\n      masqueradeAll: false\n      minSyncPeriod: 0s\n      syncPeriod: 0s\n    ipvs:\n      excludeCIDRs: null\n      minSyncPeriod: 0s\n      scheduler: \"rr\"\n      strictARP: false\n      syncPeriod: 0s\n    kind: KubeProxyConfiguration\n    mode: \"ipvs\"\n    nodePortAddresses: null\n  kubeconfig.conf: |-\n    apiVersion: v1\n    kind: Config\n    clusters:\n    - cluster:\n        certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n        server: https://192.168.100.20:6443\n      name: default\n    contexts:\n    - context:\n        cluster: default\n        namespace: default\n        user: default\n      name: default\n    current-context: default\n    users:\n    - name: default\n      user:\n        tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n"
+      },
+      {
+        "path": "mysql.yaml",
+        "text": "# Lab 1 of the tutorial: a MySQL pod behind a ClusterIP Service.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: mysql-pod\n  labels:\n    app: mysql          # the Service finds the pod by this label\n    tier: backend\nspec:\n  containers:\n  - name: mysql\n    image: reg.westos.org/library/mysql:8.0\n    ports:\n    - containerPort: 3306\n      name: mysql\n    env:\n    - name: MYSQL_ROOT_PASSWORD\n      value: \"Westos123\"\n    - name: MYSQL_DATABASE\n      value: \"testdb\"\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: mysql-service\nspec:\n  type: ClusterIP\n  selector:\n    app: mysql\n  ports:\n  - port: 3306\n    targetPort: 3306\n    protocol: TCP\n    name: mysql\n"
+      },
+      {
+        "path": "nginx.yaml",
+        "text": "# Lab 2 of the tutorial: three nginx-php pods reach MySQL by Service name, exposed on NodePort 30080.\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-1\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n    env:\n    - name: DB_HOST\n      value: \"mysql-service\"   # a Service name, not an IP\n    - name: DB_USER\n      value: \"root\"\n    - name: DB_PASS\n      value: \"Westos123\"\n    - name: DB_NAME\n      value: \"testdb\"\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-2\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n    env:\n    - name: DB_HOST\n      value: \"mysql-service\"\n    - name: DB_USER\n      value: \"root\"\n    - name: DB_PASS\n      value: \"Westos123\"\n    - name: DB_NAME\n      value: \"testdb\"\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod-3\n  labels:\n    app: nginx\n    version: v2\nspec:\n  containers:\n  - name: nginx-php\n    image: reg.westos.org/library/nginx-php:v2\n    ports:\n    - containerPort: 80\n    env:\n    - name: DB_HOST\n      value: \"mysql-service\"\n    - name: DB_USER\n      value: \"root\"\n    - name: DB_PASS\n      value: \"Westos123\"\n    - name: DB_NAME\n      value: \"testdb\"\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nginx-nodeport\nspec:\n  type: NodePort\n  selector:\n    app: nginx\n  ports:\n  - port: 80\n    targetPort: 80\n    nodePort: 30080\n    protocol: TCP\n    name: http\n"
+      }
+    ],
+    "title": {
+      "en": "kube-proxy in IPVS mode",
+      "zh": "kube-proxy 的 IPVS 模式"
+    },
+    "story": {
+      "en": "The tutorial's §3.1: the first two labs with kube-proxy switched to IPVS through kubeadm's kube-system/kube-proxy ConfigMap (mode: \"ipvs\", ipvs.scheduler: \"rr\" in config.conf). kube-proxy then binds every ClusterIP to the dummy interface kube-ipvs0 and writes one IPVS virtual server per Service address and port, with the pods as real servers chosen round robin; iptables keeps only a few rules that match ipsets (KUBE-CLUSTER-IP, KUBE-NODE-PORT-TCP) to masquerade where needed. The packets take the same path as in iptables mode: DNAT to a pod, conntrack for the reply. One difference from the tutorial's picture: a ClusterIP answers ping in IPVS mode (it is a local address on kube-ipvs0), where in iptables mode it does not. The tutorial's `modprobe ip_vs` steps and ipvsadm install have no equivalent here: the playground's nodes have the modules.",
+      "zh": "教程 §3.1:前两个实验,并通过 kubeadm 的 kube-system/kube-proxy ConfigMap 把 kube-proxy 切换到 IPVS(config.conf 中的 mode: \"ipvs\"、ipvs.scheduler: \"rr\")。此后 kube-proxy 把每个 ClusterIP 绑定到虚拟网卡 kube-ipvs0,为每个 Service 地址和端口写一个 IPVS 虚拟服务,Pod 作为真实服务器按轮询选择;iptables 只保留少量匹配 ipset(KUBE-CLUSTER-IP、KUBE-NODE-PORT-TCP)的规则,在需要时做源地址伪装。数据包走的路径与 iptables 模式相同:DNAT 到 Pod,回包靠 conntrack。与教程图示的一个区别:IPVS 模式下 ClusterIP 可以 ping 通(它是 kube-ipvs0 上的本地地址),iptables 模式下则不行。教程中的 `modprobe ip_vs` 和安装 ipvsadm 的步骤在这里没有对应操作:模拟环境的节点已具备这些模块。"
+    },
+    "requests": [
+      {
+        "from": "client/workstation",
+        "command": "curl -s http://192.168.100.21:30080",
+        "title": {
+          "en": "NodePort 30080 through IPVS",
+          "zh": "经 IPVS 访问 NodePort 30080"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/nginx-nodeport",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "default/nginx-pod-1",
+        "command": "nc -zv mysql-service 3306",
+        "title": {
+          "en": "nginx reaches mysql-service:3306 through an IPVS virtual server",
+          "zh": "nginx 经 IPVS 虚拟服务访问 mysql-service:3306"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/mysql-service",
+          "pod": "default/mysql-pod"
+        }
+      },
+      {
+        "from": "default/nginx-pod-1",
+        "command": "ping -c 2 mysql-service",
+        "title": {
+          "en": "In IPVS mode the ClusterIP answers ping (kube-ipvs0 holds it)",
+          "zh": "IPVS 模式下 ClusterIP 能 ping 通(地址在 kube-ipvs0 上)"
+        },
+        "expect": {
+          "result": "ok"
+        }
+      }
+    ]
+  },
+  {
     "name": "loadbalancer-metallb-bgp",
     "files": [
       {
@@ -729,7 +899,11 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The router's BGP table",
           "zh": "路由器的 BGP 表"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "*> 172.16.10.1/32   192.168.100.21           0             0 64500 i\n*=                  192.168.100.22           0             0 64500 i\n"
+        ]
       },
       {
         "from": "router/edge",
@@ -737,7 +911,11 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The ECMP route in the kernel",
           "zh": "内核中的 ECMP 路由"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "172.16.10.1 proto bgp metric 20 \n\tnexthop via 192.168.100.21 dev eth0 weight 1 \n\tnexthop via 192.168.100.22 dev eth0 weight 1 \n"
+        ]
       },
       {
         "from": "client/workstation",
@@ -745,7 +923,11 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "MetalLB's BGP configuration",
           "zh": "MetalLB 的 BGP 配置"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "bgppeer.metallb.io/edge   192.168.100.1   64501"
+        ]
       }
     ]
   },
@@ -792,7 +974,11 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "EXTERNAL-IP from the pool",
           "zh": "来自地址池的 EXTERNAL-IP"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "nginx-loadbalancer   LoadBalancer   10.96.0.11   192.168.100.100   80:30000/TCP"
+        ]
       },
       {
         "from": "client/workstation",
@@ -800,7 +986,12 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "MetalLB's configuration",
           "zh": "MetalLB 的配置"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "[\"192.168.100.100-192.168.100.150\"]",
+          "l2advertisement.metallb.io/l2-adv   [\"first-pool\"]"
+        ]
       },
       {
         "from": "client/workstation",
@@ -808,6 +999,57 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "Which MAC the workstation learnt",
           "zh": "workstation 学到了哪个 MAC"
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "192.168.100.100 dev eth0 lladdr 52:54:00:"
+        ]
+      }
+    ]
+  },
+  {
+    "name": "scale-1000x10",
+    "files": [],
+    "generator": {
+      "name": "scale",
+      "params": {
+        "services": 1000,
+        "podsPerService": 10
+      }
+    },
+    "title": {
+      "en": "iptables versus IPVS at 1000 Services × 10 pods",
+      "zh": "1000 个 Service × 10 个 Pod:iptables 与 IPVS 对比"
+    },
+    "story": {
+      "en": "The tutorial's performance comparison, as a scenario generated from two numbers (1000 Services, 10 pods each, on 101 nodes: kubelet runs at most 110 pods per node). In iptables mode a packet to a ClusterIP walks KUBE-SERVICES rule by rule until the line of its Service (kube-proxy writes them in Service order, so svc-999's is near the end: about two thousand rules are evaluated), then one KUBE-SVC chain of 10 statistic rules whose probabilities 1/10, 1/9, …, 1/2 make the choice uniform. In IPVS mode the same packet is one hash lookup of the virtual server and a round-robin pick. Compare the hops' rule counts for svc-0 and svc-999, then switch the mode. The tutorial's 'iptables: O(n), IPVS: O(1)' holds for the lookup; kube-proxy has since made iptables syncs partial (only changed Services are rewritten), so the update cost it quotes is mostly gone.",
+      "zh": "教程中的性能对比,由两个数字生成的场景(1000 个 Service,每个 10 个 Pod,分布在 101 个节点上:kubelet 每个节点最多运行 110 个 Pod)。iptables 模式下,发往 ClusterIP 的数据包要在 KUBE-SERVICES 中逐条匹配,直到遇到所属 Service 的那一行(kube-proxy 按 Service 顺序写规则,svc-999 的规则接近末尾:大约要比较两千条规则),然后进入一个包含 10 条 statistic 规则的 KUBE-SVC 链,其概率 1/10、1/9、…、1/2 使选择均匀。IPVS 模式下同一个数据包只需对虚拟服务做一次哈希查找并轮询选择。比较 svc-0 与 svc-999 各跳的规则数,再切换模式。教程所说的“iptables:O(n),IPVS:O(1)”对查找成立;kube-proxy 后来让 iptables 同步变成了增量方式(只重写有变化的 Service),教程所说的更新开销已基本不存在。"
+    },
+    "requests": [
+      {
+        "from": "node/node1",
+        "command": "curl -s http://10.96.0.11",
+        "title": {
+          "en": "svc-0: its KUBE-SERVICES line comes first",
+          "zh": "svc-0:它在 KUBE-SERVICES 中排在最前"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/svc-0",
+          "httpStatus": 200
+        }
+      },
+      {
+        "from": "node/node1",
+        "command": "curl -s http://10.96.3.242",
+        "title": {
+          "en": "svc-999: about two thousand rules before its line",
+          "zh": "svc-999:在它之前约有两千条规则"
+        },
+        "expect": {
+          "result": "ok",
+          "service": "default/svc-999",
+          "httpStatus": 200
         }
       }
     ]
@@ -889,7 +1131,11 @@ export const gallery: GalleryScenario[] = [
         "title": {
           "en": "The rules kube-proxy wrote on node1",
           "zh": "kube-proxy 在 node1 上写下的规则"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "/* default/mysql-service:mysql cluster IP */ tcp dpt:3306"
+        ]
       }
     ]
   },
@@ -923,7 +1169,11 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "Name:\tweb-0.web-headless.default.svc.cluster.local\nAddress: 10.244.1.2\n"
+        ]
       },
       {
         "from": "default/test-dns",
@@ -934,7 +1184,11 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "10.244.1.2      web-0.web-headless.default.svc.cluster.local\n"
+        ]
       },
       {
         "from": "default/test-dns",
@@ -945,7 +1199,12 @@ export const gallery: GalleryScenario[] = [
         },
         "expect": {
           "result": "ok"
-        }
+        },
+        "expectOutput": [
+          "0 33 80 web-0.web-headless.default.svc.cluster.local.\n",
+          "0 33 80 web-1.web-headless.default.svc.cluster.local.\n",
+          "0 33 80 web-2.web-headless.default.svc.cluster.local.\n"
+        ]
       }
     ]
   }

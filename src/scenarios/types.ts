@@ -14,6 +14,10 @@ export interface SuggestedRequest {
   title: LocalizedText
   /** Expected fields of the trace outcome (a subset match), e.g. {"result": "ok", "service": "default/nginx-nodeport"}. */
   expect?: Record<string, unknown>
+  /** The command's exit status, for commands whose status tells something (busybox nslookup exits 1 on any miss). */
+  expectExit?: number
+  /** Text the command's output must contain (each entry a substring of stdout), for commands that walk no packet. */
+  expectOutput?: string[]
 }
 
 export interface GalleryScenario {
@@ -22,6 +26,9 @@ export interface GalleryScenario {
   story: LocalizedText
   files: SourceFile[]
   requests: SuggestedRequest[]
-  /** Generated scenarios (1000 × 10) are shared as their generator's parameters. */
+  /**
+   * Generated scenarios (1000 × 10): the files come from `generators/` (call `scenarioFiles(entry)`, not `files`),
+   * and a share link carries only these parameters.
+   */
   generator?: { name: string; params: Record<string, number> }
 }
