@@ -383,14 +383,14 @@ function servicePortRules(
 
   // The per-endpoint chains.
   for (const ep of allReachableEndpoints) {
-    const epOrigin: RuleOrigin = { ...origin, endpoint: ep.hostPort, pod: ep.pod }
+    const epOrigin = endpointOrigin(origin, ep)
     w.chain('nat', ep.chain)
     const head = svcComment(sp.name)
     // traffic that loops back to its originator (hairpin) must be SNATed
-    w.rule('nat', ep.chain, [...head, { kind: 'src', cidr: ep.ip }], jump('KUBE-MARK-MASQ'), epOrigin)
+    w.rule('nat', ep.chain, [...head, { kind: 'src', cidr: ep.ip }], MARK_MASQ, epOrigin)
     const args: Arg[] = [...head]
     if (sp.sessionAffinity) args.push({ kind: 'recent', name: ep.chain, op: 'set' })
-    args.push({ kind: 'proto', proto })
+    args.push(PROTO[proto])
     w.rule('nat', ep.chain, args, { kind: 'DNAT', to: ep.hostPort }, epOrigin)
   }
   const fragment = { chains: w.chains, rules: w.rules }
@@ -415,7 +415,7 @@ function writeServiceToEndpointRules(
         chain,
         [...head(ep), { kind: 'recent', name: ep.chain, op: 'rcheck', seconds: sp.stickyMaxAgeSeconds, reap: true }],
         jump(ep.chain),
-        { ...origin, endpoint: ep.hostPort, pod: ep.pod },
+        endpointOrigin(origin, ep),
       )
     }
   }
@@ -424,7 +424,7 @@ function writeServiceToEndpointRules(
     const args = head(ep)
     // each rule but the last is a probabilistic match of 1/(n-i)
     if (i < n - 1) args.push({ kind: 'statistic', probability: computeProbability(n - i) })
-    w.rule('nat', chain, args, jump(ep.chain), { ...origin, endpoint: ep.hostPort, pod: ep.pod })
+    w.rule('nat', chain, args, jump(ep.chain), endpointOrigin(origin, ep))
   })
 }
 
@@ -437,6 +437,20 @@ function nodeIPsMatching(node: ClusterNode, cidrs: string[], localhost: boolean)
     if (localhost && cidrContains(c, '127.0.0.1') && !out.includes('127.0.0.1')) out.push('127.0.0.1')
   }
   return out
+}
+
+// immutable pieces shared by every rule that uses them (tens of thousands at scale)
+const PROTO: Record<string, Arg> = { tcp: { kind: 'proto', proto: 'tcp' }, udp: { kind: 'proto', proto: 'udp' }, sctp: { kind: 'proto', proto: 'sctp' } }
+const MARK_MASQ: Target = { kind: 'jump', chain: 'KUBE-MARK-MASQ' }
+
+/** One origin object per endpoint and service port, shared by its KUBE-SVC and KUBE-SEP rules. */
+const endpointOrigins = new WeakMap<EndpointInfo, Map<RuleOrigin, RuleOrigin>>()
+function endpointOrigin(origin: RuleOrigin, ep: EndpointInfo): RuleOrigin {
+  let m = endpointOrigins.get(ep)
+  if (!m) endpointOrigins.set(ep, (m = new Map()))
+  let o = m.get(origin)
+  if (!o) m.set(origin, (o = { ...origin, endpoint: ep.hostPort, pod: ep.pod }))
+  return o
 }
 
 function comment(text: string): Arg {
