@@ -29,6 +29,4 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
-  // The page compiles in a worker and loads Monaco lazily; on a busy 2-core machine that can take several seconds.
-  expect: { timeout: 15_000 },
 })
