@@ -94,7 +94,7 @@ describe('the tutorial\'s Service labs from the shell', () => {
     const sh = shell()
     expect(sh.run('node/node1', ['iptables-save']).stdout).toContain('*nat\n')
     expect(sh.run('node/node1', ['iptables', '-t', 'nat', '-S', 'KUBE-NODEPORTS']).stdout).toMatch(/^-N KUBE-NODEPORTS\n-A KUBE-NODEPORTS -d 127\.0\.0\.0\/8 -p tcp/)
-    expect(sh.run('node/node1', ['iptables', '-t', 'nat', '-L', 'NOPE']).stderr).toBe('iptables: No chain/target/match by that name.\n')
+    expect(sh.run('node/node1', ['iptables', '-t', 'nat', '-L', 'NOPE']).stderr).toBe("iptables v1.8.9 (nf_tables): chain `NOPE' in table `nat' is incompatible, use 'nft' tool.\n")
     const inPod = sh.run('default/nginx-pod-1', ['iptables-save'])
     expect(inPod.exitCode).toBe(127)
   })

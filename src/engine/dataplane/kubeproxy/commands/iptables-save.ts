@@ -13,14 +13,14 @@ export const iptablesSave: Command = {
       const a = args[i]
       if (a === '-t' || a === '--table') {
         const t = args[++i]
-        if (!TABLE_ORDER.includes(t as TableName)) return fail(`iptables-save v1.8.9 (nf_tables): table '${t ?? ''}' does not exist\n`, 1)
+        if (!TABLE_ORDER.includes(t as TableName)) return fail(`Table \`${t ?? ''}' does not exist\n`, 1)
         table = t as TableName
       } else if (a.startsWith('--table=')) {
         table = a.slice(8) as TableName
       } else if (a === '-c' || a === '--counters') {
         continue
       } else {
-        return fail(`iptables-save v1.8.9 (nf_tables): unknown option "${a}"\n`, 1)
+        return fail(`iptables-save: invalid option -- '${a.replace(/^-+/, '')}'\nLook at manual page \`iptables-save.8' for more information.\n`, 1)
       }
     }
     const at = onNode(ctx, 'iptables-save')

@@ -21,7 +21,7 @@ export const iptables: Command = {
       if (a === '-t' || a === '--table') {
         const t = args[++i]
         if (!TABLE_ORDER.includes(t as TableName)) {
-          return fail(`iptables v1.8.9 (nf_tables): can't initialize iptables table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3)
+          return fail(`iptables v1.8.9 (nf_tables): table '${t ?? ''}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3)
         }
         table = t as TableName
       } else if (a === '--list' || a === '--list-rules') {
@@ -50,7 +50,8 @@ export const iptables: Command = {
     if ('error' in at) return at.error
     const t = nodeRuleset(ctx.sim, at.node).tables[table]
     const text = action === 'S' ? renderIptablesS(t, chain) : renderIptablesList(t, f, chain)
-    if (text === undefined) return fail('iptables: No chain/target/match by that name.\n', 1)
+    // iptables-nft 1.8.9's answer for a chain that does not exist
+    if (text === undefined) return fail(`iptables v1.8.9 (nf_tables): chain \`${chain}' in table \`${table}' is incompatible, use 'nft' tool.\n`, 1)
     return ok(text, { node: at.node.name, table, chain: chain ?? null, text })
   },
 }
