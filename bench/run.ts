@@ -4,5 +4,6 @@
  */
 import { runKubeProxyBench } from './kubeproxy.bench'
 import { runDnsBench } from './dns.bench'
+import { runKubectlBench } from './kubectl.bench'
 
-console.log(JSON.stringify({ kubeproxy: runKubeProxyBench(1000, 10), dns: runDnsBench(1000, 10) }, null, 2))
+console.log(JSON.stringify({ kubeproxy: runKubeProxyBench(1000, 10), dns: runDnsBench(1000, 10), kubectl: runKubectlBench(1000, 10) }, null, 2))
