@@ -52,6 +52,10 @@ describe('a curl from the workstation to a MetalLB address (trace/walk.ts with d
     expect(t.outcome.result).toBe('ok')
     const stages = t.hops.map((h) => h.stage)
     expect(stages.slice(0, 6)).toEqual(['route', 'arp', 'arp', 'bgp', 'arp', 'arp'])
+    // Every hop happens at an object the canvas draws.
+    const c = s.scenario.cluster
+    const ids = new Set([...c.nodes.map((n) => n.id), ...c.clients.map((x) => x.id), c.router!.id, ...c.pods.map((p) => p.id)])
+    for (const h of t.hops) expect(ids.has(h.at), `${h.seq} ${h.at}`).toBe(true)
     const bgp = t.hops[3]
     const chosen = bgp.note.params.node
     expect(['node1', 'node2']).toContain(chosen)
