@@ -427,10 +427,11 @@ export function describeKinds(): string[] {
  * then carry no Events section (describe.go turns ShowEvents off when more than one object matches).
  */
 export function kubectlDescribe(positional: string[], flags: KubectlFlags, ctx: ShellContext): CommandResult {
-  const resolved = resolveTargets(positional)
-  if (!resolved.ok) {
+  if (positional.length === 0) {
     return { stdout: '', stderr: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n', exitCode: 1 }
   }
+  const resolved = resolveTargets(positional)
+  if (!resolved.ok) return { stdout: '', stderr: `error: ${resolved.error}\n`, exitCode: 1 }
   const namespace = flags.namespace ?? DEFAULT_NAMESPACE
   const parsed = flags.selector ? parseSelector(flags.selector) : { ok: true as const, requirements: [] }
   if (!parsed.ok) return { stdout: '', stderr: `Error from server (BadRequest): ${parsed.error}\n`, exitCode: 1 }

@@ -201,8 +201,10 @@ describe('kubectl describe (describe.go layouts)', () => {
     expect(deploy).toMatch(/\nPod Template:\n {2}Labels: {2}app=web\n {11}tier=front\n {2}Containers:\n {3}nginx:\n {4}Image:\s+nginx:1\.27\n {4}Port:\s+80\/TCP \(http\)\n/)
   })
 
-  it('reports a missing object', () => {
+  it('reports a missing object, an unknown type and a missing type', () => {
     expect(kubectl('describe', 'svc', 'nope')).toMatchObject({ stderr: 'Error from server (NotFound): services "nope" not found\n', exitCode: 1 })
+    expect(kubectl('describe', 'gizmo', 'x')).toMatchObject({ stderr: 'error: the server doesn\'t have a resource type "gizmo"\n', exitCode: 1 })
+    expect(kubectl('describe').stderr).toMatch(/^You must specify the type of resource to describe\./)
   })
 })
 
