@@ -107,6 +107,8 @@ describe('the tutorial\'s Service labs from the shell', () => {
     const r = sh.run('client/workstation', ['curl', '-s', 'http://192.168.100.21:30080'])
     expect(r.traces![0].outcome.result).toBe('error')
     expect(r.traces![0].outcome.reason?.code).toBe('kubeproxy.mode.unsupported')
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toContain('kube-proxy mode "ipvs" is not simulated yet')
   })
 
   // curl's tool_getparam: single-letter flags bundle, a flag taking a value ends the bundle

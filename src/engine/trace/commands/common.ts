@@ -1,7 +1,7 @@
 import type { ObjectId } from '../../core/ids'
 import { formatMessage } from '../../i18n/catalog'
 import type { Lang } from '../../i18n/types'
-import type { Location } from '../../shell/types'
+import type { CommandResult, Location } from '../../shell/types'
 import type { Trace } from '../types'
 
 /** The machine a command runs on, as the walk names its source. */
@@ -36,3 +36,11 @@ export const SERVICE_NAMES: Record<string, Record<number, string>> = {
   tcp: { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 5432: 'postgresql', 6379: 'redis', 8080: 'http-alt', 9153: '*' },
   udp: { 53: 'domain', 123: 'ntp' },
 }
+
+/** The clear error a request command gives while the scenario's kube-proxy mode is not simulated yet. */
+export function modeNotSimulated(t: Trace, lang: Lang, json: unknown): CommandResult | undefined {
+  const r = t.outcome.reason
+  if (t.outcome.result !== 'error' || r?.code !== 'kubeproxy.mode.unsupported') return undefined
+  return { stdout: '', stderr: formatMessage(r.code, r.params, lang) + '\n', exitCode: 1, json, traces: [plainTrace(t)] }
+}
+

@@ -1,7 +1,7 @@
 import { fail, type Command, type CommandResult } from '../../shell/types'
 import type { HttpReply } from '../apps'
 import { traceRequest, type WalkResult } from '../walk'
-import { fromOf, plainTrace, traceJson } from './common'
+import { fromOf, modeNotSimulated, plainTrace, traceJson } from './common'
 import { CURL_CA_CERT_ERRORMSG } from '../../dataplane/ingress/tls-select'
 import { encodeBase64Text } from '../../dataplane/ingress/secrets'
 
@@ -119,6 +119,8 @@ export const curl: Command = {
     const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host: u.host, port: u.port, http: { method, path: u.path, scheme: u.scheme, headers, ...(o.insecure ? { insecure: true } : {}) }, ...(ctx.run ? { inFlight: ctx.run.index - ctx.run.wave * ctx.run.concurrency } : {}) })
     const traces = [plainTrace(t)]
     const json = ctx.json ? traceJson(t, ctx.lang) : undefined
+    const notSimulated = modeNotSimulated(t, ctx.lang, json)
+    if (notSimulated) return notSimulated
     const showErr = !o.silent || o.showError
     let stderr = ''
     if (o.verbose && t.address) stderr += `*   Trying ${t.address}:${u.port}...\n`

@@ -1,7 +1,7 @@
 import { fail, type Command, type CommandResult } from '../../shell/types'
 import { isIPv4 } from '../../util/ip'
 import { traceRequest } from '../walk'
-import { fromOf, plainTrace, SERVICE_NAMES, traceJson } from './common'
+import { fromOf, modeNotSimulated, plainTrace, SERVICE_NAMES, traceJson } from './common'
 
 /** OpenBSD netcat (Debian's netcat-openbsd): `nc -z [-v] [-u] [-w SECS] HOST PORT`, a connection test walked through the cluster. */
 export const nc: Command = {
@@ -32,6 +32,8 @@ export const nc: Command = {
     const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: udp ? 'UDP' : 'TCP', host, port })
     const json = ctx.json ? traceJson(t, ctx.lang) : undefined
     const traces = [plainTrace(t)]
+    const notSimulated = modeNotSimulated(t, ctx.lang, json)
+    if (notSimulated) return notSimulated
     if (t.outcome.result === 'dns-failure') return { stdout: '', stderr: `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, exitCode: 1, json, traces }
     const svc = SERVICE_NAMES[proto][port] ?? '*'
     if (t.outcome.result === 'ok') {

@@ -1,6 +1,6 @@
 import { fail, type Command, type CommandResult } from '../../shell/types'
 import { traceRequest } from '../walk'
-import { fromOf, plainTrace, traceJson } from './common'
+import { fromOf, modeNotSimulated, plainTrace, traceJson } from './common'
 
 /**
  * ping (iputils on nodes and clients, busybox in pods): ICMP echo walked through the cluster. A Service's cluster IP
@@ -24,6 +24,8 @@ export const ping: Command = {
     const t = traceRequest(ctx.sim, { from: fromOf(ctx.where), protocol: 'TCP', host, port: 0 }, { icmp: true })
     const json = ctx.json ? traceJson(t, ctx.lang) : undefined
     const traces = [plainTrace(t)]
+    const notSimulated = modeNotSimulated(t, ctx.lang, json)
+    if (notSimulated) return notSimulated
     if (t.outcome.result === 'dns-failure') {
       return { stdout: '', stderr: busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Name or service not known\n`, exitCode: busybox ? 1 : 2, json, traces }
     }
