@@ -42,7 +42,7 @@ export interface ResolveResult {
   tries: ResolveTry[]
   answer?: ResolveAnswer
   /** Why there is no answer: every name missed (NXDOMAIN/NODATA), a server failed, or none replied. */
-  failure?: 'not-found' | 'servfail' | 'timeout' | 'no-nameserver'
+  failure?: 'not-found' | 'servfail' | 'timeout'
 }
 
 /** The names glibc asks, in order (res_query.c __res_context_search). */
@@ -120,10 +120,8 @@ export function resolve(sim: Simulation, where: Location, name: string, type: Re
       }
     }
   }
-  if (rc.nameservers.length === 0) {
-    result.failure = 'no-nameserver'
-    return result
-  }
+  // resolv.conf(5): with no nameserver line the resolver asks the local machine
+  const servers = rc.nameservers.length > 0 ? rc.nameservers : ['127.0.0.1']
   let sawServfail = false
   for (const candidate of searchOrder(name, rc)) {
     const exchanges: Exchange[] = []
@@ -131,7 +129,7 @@ export function resolve(sim: Simulation, where: Location, name: string, type: Re
     for (const t of types) {
       // resolv.conf(5): nameservers in order, the next one only when the previous did not answer
       let ex: Exchange | undefined
-      for (const server of rc.nameservers) {
+      for (const server of servers) {
         const carried = options.transport?.(server, { name: candidate.name, type: t })
         if (carried && 'lost' in carried) {
           ex = { question: { name: candidate.name, type: t }, server, role: serverRole(sim, server), explain: carried.explain, rttMs: QUERY_TIMEOUT_MS }
