@@ -208,3 +208,18 @@ describe('DNS commands send real packets', () => {
     expect(hits).toBeGreaterThan(0)
   })
 })
+
+describe('reply size (miekg/dns Truncate: compress only what does not fit)', () => {
+  const a = (i: number) => ({ name: 'web.default.svc.cluster.local.', type: 'A' as const, ttl: 30, address: `10.244.1.${i}` })
+  const msg = (n: number) => ({ rcode: 'NOERROR' as const, aa: true, rd: true, ra: false, question: { name: 'web.default.svc.cluster.local.', type: 'A' as const }, answer: Array.from({ length: n }, (_, i) => a(i + 1)), authority: [], additional: [] })
+
+  it('counts names in full while the reply fits', () => {
+    // 12 + (31 + 4) + 3 × (31 + 10 + 4) + 23
+    expect(wireSize(msg(3), true)).toBe(205)
+  })
+
+  it('compresses once it would not fit: every owner after the question is a 2-byte pointer', () => {
+    // 40 records: 12 + 35 + 40 × (2 + 10 + 4) + 23
+    expect(wireSize(msg(40), true)).toBe(12 + 35 + 40 * 16 + 23)
+  })
+})

@@ -80,14 +80,49 @@ function rdataLength(rr: DnsRecord): number {
 /** Bytes of the OPT record CoreDNS echoes (root name, 10 bytes of fixed fields, the 8-byte client cookie option). */
 export const OPT_WITH_COOKIE_LENGTH = 1 + 10 + 4 + 8
 
+// miekg/dns compresses owner names and the names inside these types only (compressionLenHelperType); SRV targets
+// stay whole (RFC 2782)
+const COMPRESSIBLE_RDATA = new Set(['CNAME', 'PTR', 'NS', 'MX', 'SOA'])
+
+/** Length of a name written after `seen` names, pointing (2 bytes) at the longest suffix already written. */
+function compressedName(name: string, seen: Set<string>): number {
+  const ls = labels(name).map((l) => l.toLowerCase())
+  let n = 0
+  for (let i = 0; i < ls.length; i++) {
+    const suffix = ls.slice(i).join('.')
+    if (seen.has(suffix)) return n + 2
+    seen.add(suffix)
+    n += 1 + ls[i].length
+  }
+  return n + 1
+}
+
+function messageLength(m: DnsMessage, compress: boolean): number {
+  const seen = new Set<string>()
+  const nameLen = (name: string) => (compress ? compressedName(name, seen) : nameLength(name))
+  let n = 12 + nameLen(m.question.name) + 4
+  for (const rr of [...m.answer, ...m.authority, ...m.additional]) {
+    n += nameLen(rr.name) + 10
+    if (!compress || !COMPRESSIBLE_RDATA.has(rr.type)) {
+      n += rdataLength(rr)
+      continue
+    }
+    if (rr.type === 'SOA') n += nameLen(rr.soa.mname) + nameLen(rr.soa.rname) + 20
+    else if (rr.type === 'MX') n += 2 + nameLen(rr.target)
+    else if (rr.type === 'CNAME' || rr.type === 'PTR' || rr.type === 'NS') n += nameLen(rr.target)
+  }
+  return n
+}
+
 /**
- * The reply's size: CoreDNS sends a reply that fits the client's buffer uncompressed without compression
- * (miekg/dns Msg.Truncate: "Don't waste effort compressing this message"), so every name counts in full.
+ * The reply's size. CoreDNS sends a reply that fits the client's buffer uncompressed without compression, and
+ * compresses it only when it does not fit (request.Scrub → miekg/dns Msg.Truncate: "Don't waste effort compressing
+ * this message").
  */
-export function wireSize(m: DnsMessage, withOpt: boolean): number {
-  let n = 12 + nameLength(m.question.name) + 4
-  for (const rr of [...m.answer, ...m.authority, ...m.additional]) n += nameLength(rr.name) + 10 + rdataLength(rr)
-  return n + (withOpt ? OPT_WITH_COOKIE_LENGTH : 0)
+export function wireSize(m: DnsMessage, withOpt: boolean, bufsize = 1232): number {
+  const opt = withOpt ? OPT_WITH_COOKIE_LENGTH : 0
+  const plain = messageLength(m, false) + opt
+  return plain <= bufsize ? plain : messageLength(m, true) + opt
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
