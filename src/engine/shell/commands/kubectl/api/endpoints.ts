@@ -7,7 +7,7 @@ const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
 // The annotation both controllers stamp with the time of the change that triggered the write.
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time'
 
-export function endpointSliceObject(ctx: ApiContext, slice: EndpointSlice): ApiObject {
+export function endpointSliceObject(slice: EndpointSlice): ApiObject {
   const controllerMade = slice.managedBy === CONTROLLER
   const m = meta('EndpointSlice', slice.name, slice.namespace, slice.createdAtMs, slice.labels)
   if (controllerMade) {
@@ -15,7 +15,6 @@ export function endpointSliceObject(ctx: ApiContext, slice: EndpointSlice): ApiO
     m.annotations = { [TRIGGER_TIME]: m.creationTimestamp }
     m.ownerReferences = [ownerRef('v1', 'Service', slice.serviceName, slice.namespace)]
   }
-  void ctx
   return {
     addressType: slice.addressType,
     apiVersion: 'discovery.k8s.io/v1',
@@ -36,7 +35,7 @@ export function endpointSliceObject(ctx: ApiContext, slice: EndpointSlice): ApiO
 }
 
 export function endpointSliceObjects(ctx: ApiContext): ApiObject[] {
-  return ctx.cluster.endpointSlices.map((s) => endpointSliceObject(ctx, s))
+  return ctx.cluster.endpointSlices.map((s) => endpointSliceObject(s))
 }
 
 /**

@@ -39,7 +39,7 @@ function nodeLabels(node: ClusterNode): Record<string, string> {
 // kubelet nodeStatusReportFrequency (5m): the Ready heartbeat is at most five minutes old while the node is up.
 const REPORT_FREQUENCY_MS = 5 * 60 * 1000
 
-export function nodeObject(ctx: ApiContext, node: ClusterNode, nowMs: number): ApiObject {
+export function nodeObject(node: ClusterNode, nowMs: number): ApiObject {
   const at = rfc3339(SYSTEM_CREATED_AT)
   const heartbeat = rfc3339(node.ready ? nowMs - ((nowMs - SYSTEM_CREATED_AT) % REPORT_FREQUENCY_MS) : SYSTEM_CREATED_AT)
   const m = meta('Node', node.name, undefined, SYSTEM_CREATED_AT, nodeLabels(node), {
@@ -51,7 +51,6 @@ export function nodeObject(ctx: ApiContext, node: ClusterNode, nowMs: number): A
     ({ lastHeartbeatTime: heartbeat, lastTransitionTime: at, message, reason, status, type })
   const pressure = (type: string, reason: string, what: string) => cond(type, node.ready ? 'False' : 'Unknown',
     node.ready ? reason : 'NodeStatusUnknown', node.ready ? `kubelet has ${what}` : 'Kubelet stopped posting node status.')
-  void ctx
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -89,7 +88,7 @@ export function nodeObject(ctx: ApiContext, node: ClusterNode, nowMs: number): A
 }
 
 export function nodeObjects(ctx: ApiContext, nowMs: number): ApiObject[] {
-  return ctx.cluster.nodes.map((n) => nodeObject(ctx, n, nowMs))
+  return ctx.cluster.nodes.map((n) => nodeObject(n, nowMs))
 }
 
 

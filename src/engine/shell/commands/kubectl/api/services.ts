@@ -3,7 +3,7 @@ import { compact, type ApiContext, type Json } from './context'
 import { meta, type ApiObject } from './meta'
 
 /** A Service as the API returns it: the written spec with the defaults and allocations the API server adds. */
-export function serviceObject(ctx: ApiContext, svc: Service): ApiObject {
+export function serviceObject(svc: Service): ApiObject {
   const hasClusterIP = svc.type !== 'ExternalName' && svc.clusterIP !== ''
   const external = svc.type === 'NodePort' || svc.type === 'LoadBalancer'
   const spec: Json = compact({
@@ -38,7 +38,6 @@ export function serviceObject(ctx: ApiContext, svc: Service): ApiObject {
   const status: Json = svc.type === 'LoadBalancer' && svc.loadBalancerIngress.length
     ? { loadBalancer: { ingress: svc.loadBalancerIngress.map((ip) => ({ ip, ipMode: 'VIP' })) } }
     : { loadBalancer: {} }
-  void ctx
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -49,5 +48,5 @@ export function serviceObject(ctx: ApiContext, svc: Service): ApiObject {
 }
 
 export function serviceObjects(ctx: ApiContext): ApiObject[] {
-  return ctx.cluster.services.map((s) => serviceObject(ctx, s))
+  return ctx.cluster.services.map((s) => serviceObject(s))
 }
