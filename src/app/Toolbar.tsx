@@ -7,6 +7,10 @@ import { useT } from './i18n/t'
 import { gallery } from '../scenarios/gallery.generated'
 import { scenarioHash } from './scenarioRoute'
 
+// Generated scenarios (1000 × 10) wait for the generators' expansion and the canvas's collapsing of large
+// scenarios: drawn pod by pod they would freeze the page.
+const pickable = gallery.filter((s) => !s.generator)
+
 const MODES: { value: ProxyMode; label: string }[] = [
   { value: 'iptables', label: 'iptables' },
   { value: 'ipvs', label: 'IPVS' },
@@ -43,12 +47,12 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         <span className="select-caption">{t('toolbar.scenario')}</span>
         <select value={scenarioName} data-testid="scenario"
           onChange={(e) => {
-            const next = gallery.find((s) => s.name === e.target.value)
+            const next = pickable.find((s) => s.name === e.target.value)
             if (!next) return
             history.replaceState(null, '', scenarioHash(next.name))
             appStore.getState().loadScenario(next)
           }}>
-          {gallery.map((s) => <option key={s.name} value={s.name}>{s.title[lang]}</option>)}
+          {pickable.map((s) => <option key={s.name} value={s.name}>{s.title[lang]}</option>)}
         </select>
       </label>
       <div className="toolbar-right">

@@ -3,7 +3,8 @@ import type { GalleryScenario } from '../scenarios/types'
 import { scenarioFromLocation, scenarioHash } from './scenarioRoute'
 
 const scenario = (name: string): GalleryScenario => ({ name, title: { en: name, zh: name }, story: { en: '', zh: '' }, files: [], requests: [] })
-const gallery = [scenario('externalname'), scenario('service-basics'), scenario('ingress-canary-weight')]
+const gallery = [scenario('externalname'), scenario('service-basics'), scenario('ingress-canary-weight'),
+  { ...scenario('scale'), generator: { name: 'scale', params: { services: 1000, podsPerService: 10 } } }]
 
 describe('scenarioFromLocation', () => {
   it.each([
@@ -12,6 +13,7 @@ describe('scenarioFromLocation', () => {
     [scenarioHash('externalname'), 'externalname'],
     ['#scenario=nope', 'service-basics'],
     ['#something-else', 'service-basics'],
+    ['#scenario=scale', 'service-basics'], // generated scenarios are not opened yet
   ])('%j opens %s', (hash, want) => {
     expect(scenarioFromLocation(hash, gallery).name).toBe(want)
   })

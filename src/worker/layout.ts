@@ -10,8 +10,8 @@ export interface ElkLayouter {
 export const GROUP_HEADER = 46
 const GROUP_MIN = { width: 240, height: 96 }
 
-/** Left to right: the outside world, then Services, then the cluster's machines with their pods. */
-const PARTITION: Record<CanvasNode['kind'], number> = { client: 0, router: 0, service: 1, node: 2, pod: 2 }
+/** Left to right: the outside world, Ingresses, Services, then the cluster's machines with their pods. */
+const PARTITION: Record<CanvasNode['kind'], number> = { client: 0, router: 0, ingress: 1, service: 2, node: 3, pod: 3 }
 
 const ROOT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',

@@ -20,8 +20,8 @@ import type { CanvasNode, PositionedGraph } from './model'
 
 // MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
 const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
-  light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5' },
-  dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8' },
+  light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5', ingress: '#c2410c' },
+  dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8', ingress: '#fb923c' },
 }
 
 function touches(n: CanvasNode, selection: string | null): boolean {
@@ -62,7 +62,7 @@ function toFlowEdges(graph: PositionedGraph, selected: Set<string>): Edge[] {
       target: e.target,
       selectable: false,
       focusable: false,
-      className: `endpoint-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${active ? ' is-active' : ''}`,
+      className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${active ? ' is-active' : ''}`,
       zIndex: active ? 2 : 1,
     }
   })

@@ -1,5 +1,5 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import type { CanvasNode, MachineView, NodeView, PodView, ServiceView } from './model'
+import type { CanvasNode, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
 import { useT } from '../i18n/t'
 
 /** React Flow node data: the view-model node, plus whether the selection touches it. */
@@ -37,6 +37,7 @@ export function ServiceCard({ data }: NodeProps<CardNode>) {
     <div className={`card service-card${data.node.system ? ' is-system' : ''}${data.active ? ' is-active' : ''}`}
       data-testid={`service-${v.namespace}/${v.name}`}
       title={`${v.namespace}/${v.name}`}>
+      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
       <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
       <div className="card-row">
         <span className="kind-chip">svc</span>
@@ -47,6 +48,26 @@ export function ServiceCard({ data }: NodeProps<CardNode>) {
         <dt>IP</dt><dd>{v.clusterIP}</dd>
         <dt>{t('inspector.ports')}</dt><dd>{v.ports}</dd>
         <dt>{t('canvas.service.external')}</dt><dd>{v.externalIP}</dd>
+      </dl>
+    </div>
+  )
+}
+
+export function IngressCard({ data }: NodeProps<CardNode>) {
+  const t = useT()
+  const v = data.node.data as IngressView
+  return (
+    <div className={`card ingress-card${data.active ? ' is-active' : ''}`} data-testid={`ingress-${v.namespace}/${v.name}`}
+      title={`${v.namespace}/${v.name}`}>
+      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+      <div className="card-row">
+        <span className="kind-chip kind-ing">ing</span>
+        <span className="card-title">{v.name}</span>
+        {v.className && <span className="card-badge">{v.className}</span>}
+      </div>
+      <dl className="card-fields mono">
+        <dt>{t('canvas.ingress.hosts')}</dt><dd>{v.hosts}{v.tls ? ' (TLS)' : ''}</dd>
+        <dt>{t('canvas.ingress.rules')}</dt><dd>{v.routes.length}</dd>
       </dl>
     </div>
   )
@@ -92,4 +113,4 @@ export function MachineCard({ data }: NodeProps<CardNode>) {
   )
 }
 
-export const nodeTypes = { pod: PodCard, service: ServiceCard, node: NodeBox, client: MachineCard, router: MachineCard }
+export const nodeTypes = { pod: PodCard, service: ServiceCard, ingress: IngressCard, node: NodeBox, client: MachineCard, router: MachineCard }

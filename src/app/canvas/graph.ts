@@ -7,11 +7,13 @@ import {
   serviceExternalIPColumn,
   servicePortsColumn,
 } from './kubectlColumns'
+import { ingressBackends, ingressView } from './ingress'
 
 /** Card sizes the layout reserves (the React components draw inside them). */
 export const CARD_SIZE = {
   pod: { width: 200, height: 64 },
   service: { width: 256, height: 96 },
+  ingress: { width: 236, height: 76 },
   client: { width: 208, height: 60 },
   router: { width: 208, height: 60 },
 } as const
@@ -87,6 +89,18 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
       },
     })
     edges.push(...links)
+  }
+
+  // Ingresses link to the Services their rules name (in the Ingress's namespace, as the API defines backends).
+  const serviceIds = new Set(cluster.services.map((s) => s.id))
+  for (const o of cluster.others.filter((x) => x.kind === 'Ingress')) {
+    const view = ingressView(o)
+    nodes.push({ id: o.id, kind: 'ingress', ...CARD_SIZE.ingress, system: false, ...sourceOf(o.source), data: view })
+    for (const name of ingressBackends(view)) {
+      const target = `Service/${o.namespace}/${name}`
+      if (!serviceIds.has(target)) continue
+      edges.push({ id: `${o.id}->${target}`, source: o.id, target, kind: 'backend', ready: true, serving: true, terminating: false })
+    }
   }
 
   return { nodes, edges }

@@ -7,7 +7,7 @@ import type { ObjectId } from '../../engine/core/ids'
  * so a trace hop's `at`/`from`/`to` name canvas nodes directly.
  */
 
-export type CanvasKind = 'client' | 'router' | 'node' | 'pod' | 'service'
+export type CanvasKind = 'client' | 'router' | 'node' | 'pod' | 'service' | 'ingress'
 
 export interface PodView {
   kind: 'pod'
@@ -48,13 +48,36 @@ export interface NodeView {
   ready: boolean
 }
 
+/** One routing rule of an Ingress as written: host and path to a Service port. */
+export interface IngressRoute {
+  host: string
+  path: string
+  pathType: string
+  service: string
+  port: string
+}
+
+export interface IngressView {
+  kind: 'ingress'
+  name: string
+  namespace: string
+  /** spec.ingressClassName, or '' when the Ingress names none. */
+  className: string
+  /** The rules' hosts, '*' for a rule without one (kubectl get ingress HOSTS column). */
+  hosts: string
+  routes: IngressRoute[]
+  /** spec.defaultBackend's Service, if any. */
+  defaultBackend?: string
+  tls: boolean
+}
+
 export interface MachineView {
   kind: 'client' | 'router'
   name: string
   ip: string
 }
 
-export type CanvasNodeData = PodView | ServiceView | NodeView | MachineView
+export type CanvasNodeData = PodView | ServiceView | NodeView | MachineView | IngressView
 
 export interface CanvasNode {
   id: ObjectId
@@ -76,8 +99,10 @@ export interface CanvasEdge {
   id: string
   source: ObjectId
   target: ObjectId
-  kind: 'endpoint'
-  /** EndpointSlice conditions for this pod (any slice of the Service): not-ready endpoints are drawn dashed. */
+  /** Service → pod (an EndpointSlice endpoint) or Ingress → Service (a backend its rules name). */
+  kind: 'endpoint' | 'backend'
+  /** EndpointSlice conditions for this pod (any slice of the Service): not-ready endpoints are drawn dashed. Backend
+   * edges are ready when the Service exists. */
   ready: boolean
   serving: boolean
   terminating: boolean

@@ -66,6 +66,35 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
         </dl>
       )
     }
+    case 'ingress': {
+      const services = graph.edges.filter((e) => e.source === n.id).map((e) => byId.get(e.target)).filter((x) => x !== undefined)
+      const svcNode = (name: string) => services.find((s) => s.id === `Service/${v.namespace}/${name}`)
+      return (
+        <dl className="fields">
+          <Row label={t('inspector.namespace')}>{v.namespace}</Row>
+          <Row label={t('inspector.class')}>{v.className || t('inspector.none')}</Row>
+          <Row label={t('canvas.ingress.hosts')}><span className="mono">{v.hosts}</span></Row>
+          <Row label={t('inspector.routes')}>
+            {v.routes.length === 0 ? t('inspector.none') : (
+              <ul className="endpoint-list">
+                {v.routes.map((r, i) => {
+                  const svc = svcNode(r.service)
+                  return (
+                    <li key={i}>
+                      <span className="mono">{(r.host || '*') + r.path}</span>
+                      <span className="card-muted mono">{r.pathType}</span>
+                      →{svc ? <ObjectLink node={svc} /> : <span className="mono">{r.service}</span>}
+                      <span className="mono card-muted">{r.port}</span>
+                    </li>
+                  )
+                })}
+              </ul>
+            )}
+          </Row>
+          {v.defaultBackend && <Row label={t('inspector.defaultBackend')}><span className="mono">{v.defaultBackend}</span></Row>}
+        </dl>
+      )
+    }
     case 'node': {
       const pods = graph.nodes.filter((x) => x.parent === n.id)
       return (
