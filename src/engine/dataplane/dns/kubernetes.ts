@@ -2,7 +2,7 @@ import type { Cluster, ObjectRef, Service } from '../../cluster/types'
 import { isIPv4, isIPv6 } from '../../util/ip'
 import type { KubernetesPlugin } from './corefile/config'
 import { replyTo, type DnsMessage, type DnsQuestion, type DnsRecord, type QType } from './message'
-import { addressFromReverse, canonical, dashedIp, fqdn, isSubdomain, labels, matchZone, trimZone } from './names'
+import { addressFromReverse, canonical, dashedIp, fqdn, isSubdomain, matchZone, trimZone } from './names'
 import { clusterDnsIP, corednsPods, kubeDnsService, namespaceExists, soaSerial } from './world'
 
 /**
@@ -421,12 +421,7 @@ export function kubernetesPlugin(ctx: K8sContext, question: DnsQuestion): Plugin
     return { kind: 'reply', message: m, explain: result.explain }
   }
   const m = replyTo(question, 'NOERROR', true)
-  if (question.type === 'A' || question.type === 'AAAA' || question.type === 'TXT' || question.type === 'CNAME') {
-    if (result.value.length === 0) {
-      m.authority = [soaRecord(ctx, zone)]
-      return { kind: 'reply', message: m, explain: nodataExplain(ctx, name, question.type, zone) }
-    }
-  }
+  // handler.go: no records and no error → BackendError(RcodeSuccess): NODATA with the SOA
   if (result.value.length === 0) {
     m.authority = [soaRecord(ctx, zone)]
     return { kind: 'reply', message: m, explain: nodataExplain(ctx, name, question.type, zone) }
@@ -464,6 +459,6 @@ function answerExplain(ctx: K8sContext, name: string, zone: string, answer: DnsR
   if (first.type === 'CNAME') return withSource('dns.k8s.externalName')
   if (r.endpoint !== '') return withSource('dns.k8s.endpoint')
   if (svc?.clusterIP === 'None') return withSource('dns.k8s.headless')
-  if (labels(name).length === 0) return withSource('dns.k8s.answer')
+  if (!svc) return { code: 'dns.k8s.answer', params: { name: fqdn(name) } }
   return withSource('dns.k8s.clusterIP')
 }
