@@ -291,8 +291,11 @@ function passNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt: Wal
     const route = routeOn(cluster, node, pkt.dst)
     const before = { ...pkt }
     pkt.src = route.prefSrc
-    // --random-fully: the source port is drawn at random, not kept
-    if (pkt.srcPort !== undefined) pkt.srcPort = post.masquerade.target?.kind === 'MASQUERADE' && post.masquerade.target.randomFully ? ephemeralPort((n) => sim.rng.int(n)) : pkt.srcPort
+    // --random-fully: nf_nat_l4proto_unique_tuple draws the new source port from the whole unprivileged range
+    // 1024-65535 (seen on a real kernel: sport=1778 after MASQUERADE --random-fully)
+    if (pkt.srcPort !== undefined && post.masquerade.target?.kind === 'MASQUERADE' && post.masquerade.target.randomFully) {
+      pkt.srcPort = 1024 + sim.rng.int(65536 - 1024)
+    }
     post.hops.push({
       stage: 'kube-proxy', at: node.id, node: node.name, before: packetView(before), after: packetView(pkt),
       rule: saveRule(post.masquerade), ruleContext: `nat ${post.masquerade.chain}`, rulesEvaluated: post.trailing,
