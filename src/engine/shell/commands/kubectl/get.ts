@@ -21,9 +21,6 @@ export const DEFAULT_NAMESPACE = 'default'
 /** `TYPE[,TYPE] [NAME...]` or `TYPE/NAME ...` into resource groups; errors in kubectl's words. */
 export function resolveTargets(positional: string[]):
   { ok: true; targets: { type: ResourceType; names: string[] }[] } | { ok: false; error: string } {
-  if (positional.length === 0) {
-    return { ok: false, error: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples' }
-  }
   const targets: { type: ResourceType; names: string[] }[] = []
   if (positional.some((p) => p.includes('/'))) {
     // resource.Builder: every argument must then be TYPE/NAME.
@@ -57,8 +54,11 @@ export function kubectlGet(positional: string[], flags: KubectlFlags, ctx: Shell
   if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
     return { stdout: '', stderr: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUT_FORMATS}\n`, exitCode: 1 }
   }
+  if (positional.length === 0) {
+    return { stdout: '', stderr: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n', exitCode: 1 }
+  }
   const resolved = resolveTargets(positional)
-  if (!resolved.ok) return { stdout: '', stderr: `error: ${resolved.error}\n`.replace(/^error: You must/, 'You must'), exitCode: 1 }
+  if (!resolved.ok) return { stdout: '', stderr: `error: ${resolved.error}\n`, exitCode: 1 }
   const hasNames = resolved.targets.some((t) => t.names.length > 0)
   if (hasNames && flags.selector) return { stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', exitCode: 1 }
   if (hasNames && flags.allNamespaces) return { stdout: '', stderr: 'error: a resource cannot be retrieved by name across all namespaces\n', exitCode: 1 }

@@ -64,8 +64,7 @@ function emit(v: unknown, indent: number, lines: string[]): void {
     for (const [k, x] of Object.entries(v)) {
       const key = scalar(k, indent)
       if (isScalar(x)) {
-        const text = scalar(x, indent + 2)
-        lines.push(text.startsWith('|') ? `${pad}${key}: ${text}` : `${pad}${key}: ${text}`)
+        lines.push(`${pad}${key}: ${scalar(x, indent + 2)}`)
       } else if (isEmptyCollection(x)) lines.push(`${pad}${key}: ${emptyText(x)}`)
       else if (Array.isArray(x)) {
         // go-yaml v2 puts a mapping's sequence items at the mapping's own indentation.
