@@ -89,6 +89,10 @@ export interface RouteResult {
   /** Headers the controller adds to the backend's response (CORS, HSTS). */
   responseHeaders: [string, string][]
   steps: RouteStep[]
+  /** $req_id: 16 random bytes as hex, drawn for every request (X-Request-ID, the access log). */
+  requestId: string
+  /** $remote_addr after the realip module (the client as the access log and the allow-lists see it). */
+  remoteAddr: string
 }
 
 /** The whole request processing of ingress-nginx's nginx, phase by phase, for one request. */
@@ -100,7 +104,7 @@ export function routeRequest(model: IngressModel, req: IngressRequest, ctx: Rout
   const { server, how, captures } = findServer(model, req.host)
   const serverRule = serverNameLine(server)
   steps.push({ code: `ingress.server.${how}`, params: { host, server: server.hostname, ...(captures?.subdomain ? { subdomain: captures.subdomain } : {}) }, rule: serverRule })
-  const result: RouteResult = { server, serverRule, responseHeaders: [], steps }
+  const result: RouteResult = { server, serverRule, responseHeaders: [], steps, requestId: requestId(ctx.rng), remoteAddr: fwd.remoteAddr }
 
   const [uriRaw, args] = splitTarget(req.path)
   const uri = normalizeUri(uriRaw)
@@ -305,7 +309,7 @@ export function routeRequest(model: IngressModel, req: IngressRequest, ctx: Rout
   result.upstreamRequest = {
     method: req.method,
     path: upstreamUri ?? requestUri,
-    headers: proxyHeaders(model, req, a, fwd, requestId(ctx.rng)),
+    headers: proxyHeaders(model, req, a, fwd, result.requestId),
   }
   result.responseHeaders.push(...hsts)
   return result

@@ -6,6 +6,7 @@ import { compileScenario } from '../../scenario'
 import { resolveWhere } from '../../shell/location'
 import { runCommandLine } from '../../shell/runner'
 import { runRepeated } from '../../shell/repeat'
+import { controllerLog } from './accesslog'
 import { splitWords } from '../../shell/words'
 import { Simulation } from '../../sim/simulation'
 import type { SuggestedRequest } from '../../../scenarios/types'
@@ -140,5 +141,17 @@ describe('gallery Ingress labs', () => {
     expect(out[1]).toMatch(/^domain-ingress\s+nginx\s+nginx\.example\.com,httpd\.example\.com\s+192\.168\.100\.21,192\.168\.100\.22\s+80\s+/)
     const lb = new Simulation(compileScenario(load('ingress-controller-loadbalancer').files), 1)
     expect(run(lb, 'client/workstation', 'kubectl get ingress').stdout.split('\n')[1]).toMatch(/\s192\.168\.100\.100\s+80\s/)
+  })
+  it('the controller\'s access log has one line per request in ingress-nginx\'s log format', () => {
+    const sim = new Simulation(compileScenario(load('ingress-canary-header').files), 1)
+    run(sim, 'client/workstation', 'curl http://app.example.com/')
+    run(sim, 'client/workstation', 'curl -H "X-Canary: true" http://app.example.com/')
+    const ctl = sim.scenario.cluster.pods.find((p) => p.namespace === 'ingress-nginx' && p.nodeName === 'node1')!
+    const lines = controllerLog(sim, ctl).trimEnd().split('\n')
+    expect(lines.length).toBe(2)
+    const re = /^192\.168\.100\.10 - - \[01\/Jan\/2026:00:00:00 \+0000\] "GET \/ HTTP\/1\.1" 200 (\d+) "-" "curl\/7\.88\.1" (\d+) 0\.000 \[default-app-v1-service-80\] \[(.*)\] (10\.244\.\d+\.\d+:80) \1 0\.000 200 [0-9a-f]{32}$/
+    expect(lines[0]).toMatch(re)
+    expect(re.exec(lines[0])![3]).toBe('')
+    expect(re.exec(lines[1])![3]).toBe('default-app-v2-service-80')
   })
 })

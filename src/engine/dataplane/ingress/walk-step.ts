@@ -7,6 +7,7 @@ import type { IngressModel } from './model'
 import { nginxErrorPage, STATUS_TEXT } from './pages'
 import { createIngressState, routeRequest, type IngressState, type RouteResult } from './route'
 import { curlVerifyError } from './tls-select'
+import { recordAccess } from './accesslog'
 
 /**
  * The ingress step of the packet walk: a request has reached an ingress-nginx controller pod; the controller routes
@@ -143,7 +144,10 @@ export function answerAtController(
     }
     hops.push(hop)
   }
+  const log = (status: number, body: string, upstream?: { addr: string; status: number; bytes: number }) =>
+    recordAccess(sim, controller, { method: req.method, path: req.path, headers: req.headers, status, bodyBytes: req.method === 'HEAD' ? 0 : byteLength(body), route, atMs: sim.clock.now(), ...(upstream ? { upstream } : {}) })
   if (route.response) {
+    log(route.response.status, route.response.body)
     return { hops, rulesEvaluated: 0, reply: nginxReply(route.response.status, route.response.headers, route.response.body, date), route }
   }
 
@@ -165,6 +169,7 @@ export function answerAtController(
     const status = leg.outcome.result === 'timeout' ? 504 : 502
     const reason = leg.outcome.reason ?? { code: 'ingress.upstream.failed', params: {} }
     hops.push({ stage: 'ingress', at, node, before: here, after: packet(req, req.clientIP, controller.podIP, req.serverPort, req.path, status), verdict: 'rejected', note: { code: status === 504 ? 'ingress.upstream.timeout' : 'ingress.upstream.error', params: { endpoint: `${up.endpoint.address}:${up.endpoint.port}`, reason: reason.code } } })
+    log(status, nginxErrorPage(status), { addr: `${up.endpoint.address}:${up.endpoint.port}`, status: status, bytes: 0 })
     return { hops, rulesEvaluated: leg.rulesEvaluated, reply: nginxReply(status, route.responseHeaders, nginxErrorPage(status), date), route, backendPath: ureq.path }
   }
   // more_clear_headers Server; proxy_hide_header Date (nginx sets its own); keep-alive to the client
@@ -177,6 +182,7 @@ export function answerAtController(
       ...kept.filter(([k]) => !['content-type', 'content-length'].includes(k.toLowerCase())), ...route.responseHeaders],
     body: backend.body,
   }
+  log(backend.status, backend.body, { addr: `${up.endpoint.address}:${up.endpoint.port}`, status: backend.status, bytes: byteLength(backend.body) })
   hops.push({ stage: 'ingress', at, node, before: here, after: packet(req, req.clientIP, controller.podIP, req.serverPort, req.path, backend.status), verdict: 'answered', note: { code: 'ingress.relay', params: { status: String(backend.status), pod: leg.answeredBy ? `${leg.answeredBy.namespace}/${leg.answeredBy.name}` : '' } } })
   return { hops, rulesEvaluated: leg.rulesEvaluated, reply, route, backendPath: ureq.path, ...(leg.answeredBy ? { backendPod: leg.answeredBy } : {}) }
 }
