@@ -12,6 +12,8 @@ export type { ControllerEntry, IngressController } from './controller'
 export { routeRequest, createIngressState } from './route'
 export type { IngressRequest, IngressState, RouteContext, RouteResult, RouteStep, IngressResponse } from './route'
 export { renderNginxConf } from './render'
+export { controllerLog } from './accesslog'
+export { ingressStatusAddresses } from './kubectl'
 export { curlVerifyError, CURL_CA_CERT_ERRORMSG } from './tls-select'
 export type { IngressModel } from './model'
 
