@@ -7,7 +7,7 @@ import { traceRequest, type WalkResult } from '../../trace/walk'
 import { exchange, QUERY_TIMEOUT_MS, serverRole, type Exchange } from './exchange'
 import type { QType } from './message'
 import { fqdn } from './names'
-import { dnsAnswerHop, dnsQueryHop } from './hops'
+import { dnsAnswerHop, dnsForwardHop, dnsQueryHop } from './hops'
 import type { ResolveTry, Transport } from './resolver'
 import type { ResolvConf } from './resolvconf'
 
@@ -100,7 +100,13 @@ export function flowHops(where: Location, exchanges: Exchange[], walk: WalkResul
     hops.push(strip(dnsQueryHop({ ...base, exchange: ex, ...(via ? { via } : {}) })))
   }
   for (const h of toServer) hops.push(strip(h))
-  for (const ex of exchanges) if (ex.response || !walk) hops.push(strip(dnsAnswerHop({ ...base, exchange: ex, ...(coredns && ex.response ? { coredns } : {}) })))
+  for (const ex of exchanges) {
+    if (!ex.response && walk) continue
+    const input = { ...base, exchange: ex, ...(coredns && ex.response ? { coredns } : {}) }
+    const out = dnsForwardHop(input)
+    if (out) hops.push(strip(out))
+    hops.push(strip(dnsAnswerHop(input)))
+  }
   for (const h of back) hops.push(strip(h))
   return hops
 }

@@ -28,8 +28,9 @@ export interface QueryResult {
   /** The plugin that produced the answer. */
   answeredBy: Plugin
   explain: Explanation
-  /** When the forward plugin sent the question out: where. */
+  /** When the forward plugin sent the question out: where, and the Corefile line that said so. */
   forwardedTo?: string
+  forwardRule?: string
   /** The question after `rewrite name`, when a rule changed it. */
   rewrittenTo?: string
   fromCache?: { ageSeconds: number }
@@ -160,7 +161,7 @@ function chain(sim: Simulation, cfg: CoreDnsConfig, server: ServerConfig, questi
   if (fwd && matchZone(question.name, [fwd.from]) && !matchZone(question.name, fwd.except)) {
     const to = fwd.to[0] ?? '/etc/resolv.conf'
     const upstream = upstreamAnswer(cluster, question, upstreamServer(sim, to))
-    return { message: upstream.message, answeredBy: 'forward', explain: upstream.explain, forwardedTo: upstreamServer(sim, to) }
+    return { message: upstream.message, answeredBy: 'forward', explain: upstream.explain, forwardedTo: upstreamServer(sim, to), forwardRule: `forward ${fwd.from === '.' ? '.' : fwd.from.replace(/\.$/, '')} ${fwd.to.join(' ')}` }
   }
   // plugin.NextOrFailure with no next plugin: SERVFAIL
   return { message: replyTo(question, 'SERVFAIL'), answeredBy: 'server', explain: passed ?? { code: 'dns.coredns.noPlugin', params: { name: question.name } } }

@@ -134,6 +134,36 @@ export function dnsAnswerHop(input: DnsHopInput): Hop {
   return hop
 }
 
+/**
+ * CoreDNS sending the question on to its upstream (the forward plugin), from the CoreDNS pod: the rule is the
+ * Corefile's forward line. Only for exchanges CoreDNS forwarded and did not answer from its cache.
+ */
+export function dnsForwardHop(input: DnsHopInput): Hop | undefined {
+  const ex = input.exchange
+  const c = ex.coredns
+  if (!c || c.answeredBy !== 'forward' || c.fromCache || !input.coredns || !c.forwardedTo) return undefined
+  const packet: Packet = {
+    protocol: 'UDP',
+    src: input.coredns.podIP,
+    dst: c.forwardedTo,
+    dstPort: 53,
+    dns: { question: ex.question.name, qtype: ex.question.type },
+  }
+  const hop: Hop = {
+    seq: input.seq,
+    stage: 'dns',
+    at: input.coredns.id,
+    node: input.coredns.nodeName,
+    before: packet,
+    after: packet,
+    verdict: 'forwarded',
+    ruleContext: 'Corefile',
+    note: { code: 'dns.hop.forwardOut', params: { name: bare(ex.question.name), type: ex.question.type, upstream: c.forwardedTo } },
+  }
+  if (c.forwardRule) hop.rule = c.forwardRule
+  return hop
+}
+
 /** The two ends of one DNS exchange. */
 export function dnsHops(input: DnsHopInput): Hop[] {
   return [dnsQueryHop(input), dnsAnswerHop({ ...input, seq: input.seq + 1 })]

@@ -234,6 +234,10 @@ export const dnsMessages: MessageTable = {
     en: '{name} is outside the cluster zone: CoreDNS forwarded the {type} question to {upstream} and relays its answer ({rcode}).',
     zh: '{name} 不在集群区域内:CoreDNS 将 {type} 查询转发给 {upstream},并转交其应答({rcode})。',
   },
+  'dns.hop.forwardOut': {
+    en: '{name} is not in a zone CoreDNS serves itself: the forward plugin sends the {type} question to {upstream}.',
+    zh: '{name} 不属于 CoreDNS 自己负责的区域:forward 插件把 {type} 查询发给 {upstream}。',
+  },
   'dns.hop.nxdomain': { en: '{name} does not exist: NXDOMAIN.', zh: '{name} 不存在:NXDOMAIN。' },
   'dns.hop.nodata': { en: '{name} exists but has no {type} record: NOERROR, empty answer.', zh: '{name} 存在,但没有 {type} 记录:NOERROR,应答为空。' },
   'dns.hop.servfail': { en: 'The server could not answer {name}: SERVFAIL.', zh: '服务器无法应答 {name}:SERVFAIL。' },

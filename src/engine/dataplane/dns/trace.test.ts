@@ -36,12 +36,17 @@ describe('a request by name begins with its DNS lookup, carried through kube-pro
   it('www.example.com is tried under four names and fails', () => {
     const t = traceRequest(sim(), { from: 'Pod/default/nginx-pod-1', protocol: 'TCP', host: 'www.example.com', port: 80 })
     expect(t.outcome).toMatchObject({ result: 'dns-failure', reason: { code: 'dns.resolve.failed', params: { tried: '4', reason: 'servfail' } } })
-    const asked = t.hops.filter((h) => h.stage === 'dns' && h.verdict === 'forwarded').map((h) => `${h.before.dns?.qtype} ${h.before.dns?.question}`)
+    const asked = t.hops.filter((h) => h.stage === 'dns' && h.verdict === 'forwarded' && h.at === 'Pod/default/nginx-pod-1').map((h) => `${h.before.dns?.qtype} ${h.before.dns?.question}`)
     expect(asked).toEqual([
       'A www.example.com.default.svc.cluster.local.', 'AAAA www.example.com.default.svc.cluster.local.',
       'A www.example.com.svc.cluster.local.', 'AAAA www.example.com.svc.cluster.local.',
       'A www.example.com.cluster.local.', 'AAAA www.example.com.cluster.local.',
       'A www.example.com.', 'AAAA www.example.com.',
+    ])
+    // the last name leaves the cluster zone: CoreDNS's forward line sends it to the node's upstream
+    expect(t.hops.filter((h) => h.note.code === 'dns.hop.forwardOut').map((h) => [h.rule, h.after.dst])).toEqual([
+      ['forward . /etc/resolv.conf', '192.168.100.1'],
+      ['forward . /etc/resolv.conf', '192.168.100.1'],
     ])
   })
 
