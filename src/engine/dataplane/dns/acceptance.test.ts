@@ -150,6 +150,14 @@ data:
     }
   })
 
+  it("a forwarded question's hop points at the Corefile's forward line in the ConfigMap", () => {
+    const sim = scenario('service-basics', [configMap('30')])
+    const r = run(sim, 'nginx-pod-1', 'dig www.example.com')
+    const hop = r.traces![0].hops.find((h) => h.note.code === 'dns.hop.forwardOut')!
+    expect(hop.rule).toBe('forward . /etc/resolv.conf')
+    expect(hop.source).toMatchObject({ object: 'ConfigMap/kube-system/coredns', range: { file: 'coredns.yaml', startLine: 15 } })
+  })
+
   it('a bad Corefile is reported on its line and leaves the cluster without DNS', () => {
     const sim = scenario('service-basics', [configMap('abc')])
     const diags = corefileDiagnostics(sim.scenario.cluster, sim.scenario.objects)

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic'
 import { diagnostic } from '../../core/diagnostic'
-import type { Cluster } from '../../cluster/types'
+import type { Cluster, ObjectRef } from '../../cluster/types'
 import type { ManifestObject } from '../../manifest/types'
 import type { Simulation } from '../../sim/simulation'
 import { cacheApplies, cacheDuration, cacheKey, cacheLookup, capTtls, type CacheStore } from './cache'
@@ -31,6 +31,8 @@ export interface QueryResult {
   /** When the forward plugin sent the question out: where, and the Corefile line that said so. */
   forwardedTo?: string
   forwardRule?: string
+  /** The Corefile line behind a hosts or forward decision, in the scenario's ConfigMap (none for kubeadm's default). */
+  corefileSource?: ObjectRef
   /** The question after `rewrite name`, when a rule changed it. */
   rewrittenTo?: string
   fromCache?: { ageSeconds: number }
@@ -60,6 +62,15 @@ export function corefileDiagnostics(cluster: Cluster, objects: ManifestObject[])
     const range = field ? { file: field.file, startLine: field.startLine + f.line, startCol: 1, endLine: field.startLine + f.line, endCol: 200 } : obj?.range
     return diagnostic(f.code, f.severity, { ...f.params, line: f.line }, range, source.configMap?.id)
   })
+}
+
+/** Where Corefile line `line` sits in the scenario's YAML, when the Corefile came from a ConfigMap. */
+function corefileLineSource(sim: Simulation, line: number): ObjectRef | undefined {
+  const cm = corefileOf(sim.scenario.cluster).configMap
+  if (!cm) return undefined
+  const field = sim.scenario.objects.find((o) => o.id === cm.id)?.fieldRanges['data.Corefile']
+  if (!field) return { object: cm.id }
+  return { object: cm.id, range: { file: field.file, startLine: field.startLine + line, startCol: 1, endLine: field.startLine + line, endCol: 200 } }
 }
 
 // dnsserver.Server ServeDNS: the server block whose zone is the longest match of the question, for port 53
@@ -154,14 +165,22 @@ function chain(sim: Simulation, cfg: CoreDnsConfig, server: ServerConfig, questi
   let passed: Explanation | undefined
   for (const [plugin, run] of steps) {
     const r = run()
-    if (r.kind === 'reply') return { message: r.message, answeredBy: plugin, explain: r.explain }
+    if (r.kind === 'reply') {
+      const out: QueryResult = { message: r.message, answeredBy: plugin, explain: r.explain }
+      const src = plugin === 'hosts' && server.hosts ? corefileLineSource(sim, server.hosts.line) : undefined
+      if (src) out.corefileSource = src
+      return out
+    }
     passed = r.explain ?? passed
   }
   const fwd = server.forward
   if (fwd && matchZone(question.name, [fwd.from]) && !matchZone(question.name, fwd.except)) {
     const to = fwd.to[0] ?? '/etc/resolv.conf'
     const upstream = upstreamAnswer(cluster, question, upstreamServer(sim, to))
-    return { message: upstream.message, answeredBy: 'forward', explain: upstream.explain, forwardedTo: upstreamServer(sim, to), forwardRule: `forward ${fwd.from === '.' ? '.' : fwd.from.replace(/\.$/, '')} ${fwd.to.join(' ')}` }
+    const out: QueryResult = { message: upstream.message, answeredBy: 'forward', explain: upstream.explain, forwardedTo: upstreamServer(sim, to), forwardRule: `forward ${fwd.from === '.' ? '.' : fwd.from.replace(/\.$/, '')} ${fwd.to.join(' ')}` }
+    const src = corefileLineSource(sim, fwd.line)
+    if (src) out.corefileSource = src
+    return out
   }
   // plugin.NextOrFailure with no next plugin: SERVFAIL
   return { message: replyTo(question, 'SERVFAIL'), answeredBy: 'server', explain: passed ?? { code: 'dns.coredns.noPlugin', params: { name: question.name } } }

@@ -129,7 +129,8 @@ export function dnsAnswerHop(input: DnsHopInput): Hop {
   } else if (input.node) hop.node = input.node
   const rule = m ? answerRule(m) : undefined
   if (rule) hop.rule = rule
-  const source = ex.coredns?.explain && 'source' in ex.coredns.explain ? (ex.coredns.explain as { source?: Hop['source'] }).source : undefined
+  // the YAML behind the answer: the Service the record comes from, else the Corefile line (hosts)
+  const source = ex.coredns?.explain.source ?? (ex.coredns?.answeredBy === 'hosts' ? ex.coredns.corefileSource : undefined)
   if (source) hop.source = source
   return hop
 }
@@ -161,6 +162,7 @@ export function dnsForwardHop(input: DnsHopInput): Hop | undefined {
     note: { code: 'dns.hop.forwardOut', params: { name: bare(ex.question.name), type: ex.question.type, upstream: c.forwardedTo } },
   }
   if (c.forwardRule) hop.rule = c.forwardRule
+  if (c.corefileSource) hop.source = c.corefileSource
   return hop
 }
 
