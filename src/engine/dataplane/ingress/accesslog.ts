@@ -1,5 +1,6 @@
 import type { Pod } from '../../cluster/types'
 import type { Simulation } from '../../sim/simulation'
+import { basicCredentials } from './basic'
 import { headerValue } from './canary'
 import type { RouteResult } from './route'
 
@@ -34,30 +35,7 @@ export function timeLocal(ms: number): string {
 
 /** $remote_user: the user name of a Basic Authorization header, whether or not it was accepted. */
 function remoteUser(headers: Record<string, string>): string {
-  const auth = headerValue(headers, 'authorization')
-  const m = auth ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(auth.trim()) : null
-  if (!m) return '-'
-  let text = ''
-  try {
-    text = atobLatin1(m[1])
-  } catch {
-    return '-'
-  }
-  const i = text.indexOf(':')
-  return i > 0 ? text.slice(0, i) : '-'
-}
-
-function atobLatin1(b64: string): string {
-  const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  let bits = 0, value = 0, out = ''
-  for (const ch of b64.replace(/=+$/, '')) {
-    const v = table.indexOf(ch)
-    if (v < 0) throw new Error('bad base64')
-    value = (value << 6) | v
-    bits += 6
-    if (bits >= 8) { bits -= 8; out += String.fromCharCode((value >> bits) & 0xff) }
-  }
-  return out
+  return basicCredentials(headerValue(headers, 'authorization'))?.user || '-'
 }
 
 /** $request_length: the request line, the headers and the blank line, in bytes. */

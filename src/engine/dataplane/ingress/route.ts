@@ -2,6 +2,7 @@ import type { ObjectRef } from '../../cluster/types'
 import type { Rng } from '../../core/rng'
 import { cidrContains, isIPv4, parseCidr } from '../../util/ip'
 import { decideCanary, headerValue, type CanaryDecision } from './canary'
+import { basicCredentials } from './basic'
 import { checkPassword, findUser, hashScheme } from './htpasswd'
 import { findLocation, findServer, normalizeHost, pcreToJs } from './match'
 import { CATCH_ALL, DEFAULT_UPSTREAM, type IngressModel, type Location, type Server, type Upstream, type UpstreamEndpoint } from './model'
@@ -414,43 +415,6 @@ function inCidr(range: string, ip: string): boolean {
   if (!isIPv4(ip)) return false
   const c = parseCidr(range.includes('/') ? range : `${range}/32`)
   return c ? cidrContains(c, ip) : false
-}
-
-function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
-  if (!header) return undefined
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)
-  if (!m) return undefined
-  let text: string
-  try {
-    text = atobSafe(m[1])
-  } catch {
-    return undefined
-  }
-  const i = text.indexOf(':')
-  if (i < 0) return undefined
-  return { user: text.slice(0, i), password: text.slice(i + 1) }
-}
-
-function atobSafe(b64: string): string {
-  // Latin-1 decode, as nginx compares raw bytes
-  const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  let bits = 0, value = 0, out = ''
-  for (const ch of b64.replace(/=+$/, '')) {
-    const v = table.indexOf(ch)
-    if (v < 0) throw new Error('bad base64')
-    value = (value << 6) | v
-    bits += 6
-    if (bits >= 8) { bits -= 8; out += String.fromCharCode((value >> bits) & 0xff) }
-  }
-  return decodeUtf8Latin(out)
-}
-
-function decodeUtf8Latin(s: string): string {
-  try {
-    return decodeURIComponent(escape(s))
-  } catch {
-    return s
-  }
 }
 
 /** Splits the request target into path and query (undefined when there is no `?`). */
