@@ -36,9 +36,11 @@ function commonName(name: Name): string {
   return ''
 }
 
+/** Subject equals issuer, byte for byte in DER: the certificate signed itself (OpenSSL's self-signed check starts so). */
 function sameName(a: Name, b: Name): boolean {
-  return AsnConvert.serialize(a).byteLength === AsnConvert.serialize(b).byteLength &&
-    new Uint8Array(AsnConvert.serialize(a)).every((v, i) => v === new Uint8Array(AsnConvert.serialize(b))[i])
+  const x = new Uint8Array(AsnConvert.serialize(a))
+  const y = new Uint8Array(AsnConvert.serialize(b))
+  return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
 /** Parses a PEM certificate (the `tls.crt` of a kubernetes.io/tls Secret); undefined when it is not one. */
