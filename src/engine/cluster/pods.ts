@@ -6,6 +6,7 @@ import { isHostNetwork, readContainers, readDnsConfig, readDnsPolicy, type PodDr
 import { getArray, getString } from './read'
 import { createScheduler, describeUnfit, hostPortsOf, nodeByName, readNodeName } from './schedule'
 import type { ClusterNode, Container, Pod } from './types'
+import { previousIpsOf, releasedIpsOf } from './history'
 
 /** The playground's short form for an unready pod: `metadata.annotations: {kube-hops.dev/ready: "false"}`. */
 export const READY_ANNOTATION = 'kube-hops.dev/ready'
@@ -48,6 +49,16 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     explicitIp.set(d, ip)
     poolFor(ip)?.reserve(ip)
   }
+
+  // Addresses the scenario's history released (history.ts): host-local does not hand them out again.
+  const released = new Set<object>()
+  for (const d of drafts) {
+    if (released.has(d.obj)) continue
+    released.add(d.obj)
+    for (const ip of releasedIpsOf(d.obj)) if (!claimed.has(ip)) poolFor(ip)?.reserve(ip)
+  }
+  // Replacements and re-applied pods are the newest: addressed after every other pod, from what is left.
+  const later: { pod: Pod; d: PodDraft; node: ClusterNode }[] = []
 
   const pickNode = createScheduler(nodes)
   const containerCache = new WeakMap<object, Container[]>()
@@ -102,6 +113,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     if (node) {
       if (hostNetwork) podIP = node.ip // hostNetwork pods share the node's network namespace
       else if (written) podIP = written
+      else if (d.recreated || (d.owner === undefined && previousIpsOf(d.annotations).length > 0)) podIP = 'later'
       else {
         const pool = pools.get(node.name)
         podIP = (d.system ? pool?.allocateDown() : pool?.allocateUp()) ?? ''
@@ -144,7 +156,19 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     if (dnsConfig) pod.dnsConfig = dnsConfig
     if (d.owner) pod.owner = d.owner
     if (d.system) pod.system = true
+    if (podIP === 'later' && node) {
+      pod.podIP = ''
+      later.push({ pod, d, node })
+    }
     pods.push(pod)
+  }
+  for (const { pod, d, node } of later) {
+    pod.podIP = pools.get(node.name)?.allocateUp() ?? ''
+    if (!pod.podIP) {
+      pod.phase = 'Pending'
+      pod.ready = false
+      once(`${node.name}/exhausted`, () => report(ctx, 'cluster.pod.noAddress', 'error', { pod: d.name, node: node.name, cidr: node.podCIDR }, d.obj, d.field))
+    }
   }
   return pods
 }
@@ -155,7 +179,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
  */
 function isReady(d: PodDraft, phase: Pod['phase']): boolean {
   if (phase !== 'Running') return false
-  if ((d.annotations[READY_ANNOTATION] ?? '').toLowerCase() === 'false') return false
+  if (d.unready || (d.annotations[READY_ANNOTATION] ?? '').toLowerCase() === 'false') return false
   for (const c of getArray(d.status, 'conditions')) {
     if (getString(c, 'type') === 'Ready') return getString(c, 'status') === 'True'
   }

@@ -26,6 +26,10 @@ export interface PodDraft {
   boundNode?: string
   /** Tolerations a controller adds on top of the written ones (the DaemonSet controller's). */
   extraTolerations?: Toleration[]
+  /** A controller's replacement for a deleted pod, or a re-applied bare pod (history.ts): addressed after the others. */
+  recreated?: boolean
+  /** Named in its workload's unready-pods list (history.ts): its readiness probe fails. */
+  unready?: boolean
 }
 
 export interface Toleration {

@@ -8,6 +8,7 @@ import type { PodDraft, Toleration } from './podspec'
 import { canonicalJson, getObject, getString, getStringMap, getValue, type Json } from './read'
 import { formatSelector, isEmptySelector, readLabelSelector, selectorMatches, type LabelSelector } from './selector'
 import type { Workload } from './types'
+import { deletedPodsOf, unreadyPodsOf } from './history'
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'])
 
@@ -144,6 +145,14 @@ export function expandWorkload(
   })
   const drafts: PodDraft[] = []
   const existing = writtenPods(selector.matchLabels)
+  // history.ts: pods the scenario deleted stay taken names (the controller's replacements get new ones)
+  const deleted = new Set(deletedPodsOf(obj.annotations).map((p) => p.name))
+  const unready = unreadyPodsOf(obj.annotations)
+  const mark = (d: PodDraft, firstName: string): PodDraft => {
+    if (deleted.has(firstName)) d.recreated = true
+    if (unready.has(d.name)) d.unready = true
+    return d
+  }
 
   if (kind === 'Deployment' || kind === 'ReplicaSet') {
     let rsName = obj.name
@@ -161,10 +170,11 @@ export function expandWorkload(
       owned = claimPods(existing, selector, (o) => o.kind === 'ReplicaSet' && o.name === obj.name, { kind: 'ReplicaSet', name: obj.name })
     }
     // The ReplicaSet controller creates only what is missing (manageReplicas: diff = len(filteredPods) - replicas).
+    if (kind === 'Deployment' || kind === 'ReplicaSet') for (const n of deleted) takenNames.add(n)
     for (let i = owned.length; i < replicas; i++) {
       // The ReplicaSet controller creates pods with generateName `<rs>-`.
       const name = generateName(`${rsName}-`, i, takenNames)
-      drafts.push({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } })
+      drafts.push(mark({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } }, generateName(`${rsName}-`, i, new Set())))
     }
   } else if (kind === 'StatefulSet') {
     const serviceName = getString(spec, 'serviceName')
@@ -191,7 +201,7 @@ export function expandWorkload(
       const podSpec2: Json = { ...podSpec, hostname: name }
       if (serviceName) podSpec2.subdomain = serviceName
       else delete podSpec2.subdomain
-      drafts.push({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } })
+      drafts.push(mark({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } }, name))
     }
   } else {
     const owned = claimPods(existing, selector, (o) => o.kind === 'DaemonSet' && o.name === obj.name, { kind: 'DaemonSet', name: obj.name })
@@ -222,9 +232,16 @@ export function daemonSetDraft(w: ExpandedWorkload, nodeName: string, ordinal: n
   const ds = w.daemonSet!
   const spec = getObject(ds.template, 'spec') ?? {}
   const hash = templateHash(ds.template)
+  // history.ts: a deleted daemon pod's name stays taken; the controller's replacement is addressed last
+  const deleted = new Set(deletedPodsOf(ds.obj.annotations).map((p) => p.name))
+  for (const n of deleted) takenNames.add(n)
+  const firstName = generateName(`${w.workload.name}-`, ordinal, new Set())
+  const name = generateName(`${w.workload.name}-`, ordinal, takenNames)
   return {
+    ...(deleted.has(firstName) ? { recreated: true } : {}),
+    ...(unreadyPodsOf(ds.obj.annotations).has(name) ? { unready: true } : {}),
     namespace: w.workload.namespace,
-    name: generateName(`${w.workload.name}-`, ordinal, takenNames),
+    name,
     labels: {
       ...ds.labels,
       'controller-revision-hash': hash,
