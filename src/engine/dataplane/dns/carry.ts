@@ -117,7 +117,8 @@ export function flowTrace(sim: Simulation, where: Location, server: string, exch
   const answered = exchanges.some((e) => e.response)
   return {
     request: { from: locationId(where), protocol: 'UDP', host: server, port: 53 },
-    outcome: walk && walk.outcome.result !== 'ok' ? walk.outcome : answered ? { result: 'ok' } : { result: 'timeout', reason: exchanges[0]?.explain ?? { code: 'dns.hop.noReply', params: { server } } },
+    // the walk's outcome says which CoreDNS pod kube-proxy chose (exec --repeat counts them); no walk: a direct exchange
+    outcome: walk && (walk.outcome.result !== 'ok' || answered) ? walk.outcome : answered ? { result: 'ok' } : { result: 'timeout', reason: exchanges[0]?.explain ?? { code: 'dns.hop.noReply', params: { server } } },
     rulesEvaluated: walk?.rulesEvaluated ?? 0,
     hops,
     seed: sim.seed,
