@@ -1,3 +1,4 @@
+import { ingressEvents } from '../../../dataplane/ingress/kubectl'
 import { metallbServiceEvents } from '../../../dataplane/metallb/kubectl'
 import type { Simulation } from '../../../sim/simulation'
 import { humanDuration } from '../../duration'
@@ -23,7 +24,7 @@ export interface KubeEvent {
  */
 export type EventSource = (sim: Simulation, obj: ApiObject) => KubeEvent[]
 
-export const eventSources: EventSource[] = [schedulerEvents, metallbServiceEvents]
+export const eventSources: EventSource[] = [schedulerEvents, metallbServiceEvents, ingressEvents]
 
 // kube-apiserver --event-ttl (default 1h): older events are gone from `describe`.
 const EVENT_TTL_MS = 60 * 60 * 1000

@@ -58,3 +58,24 @@ describe('kubectl -o json escaping', () => {
     expect(toJson({ ip: '<none>', q: 'a&b' })).toBe('{\n    "ip": "\\u003cnone\\u003e",\n    "q": "a\\u0026b"\n}\n')
   })
 })
+
+describe('kubectl -o yaml line folding (go-yaml v2 best_width 80)', () => {
+  it('breaks a long plain scalar at the first space past column 80, continuing at the value indentation', () => {
+    // As `kubectl get crd -o yaml` prints the APIVersion description.
+    const description = 'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values.'
+    const out = toYaml({ a: { b: { c: { d: { e: { f: { description } } } } } } })
+    expect(out.split('\n').slice(6, 9)).toEqual([
+      '            description: APIVersion defines the versioned schema of this representation',
+      '              of an object. Servers should convert recognized schemas to the latest',
+      '              internal value, and may reject unrecognized values.',
+    ])
+  })
+
+  it('never breaks keys or runs of spaces; counts the key in the column', () => {
+    const long = 'x'.repeat(90)
+    expect(toYaml({ k: 'a b' })).toBe('k: a b\n')
+    expect(toYaml({ k: `${long}  y` })).toBe(`k: ${long}  y\n`)
+    // A value that starts past column 80 breaks at its first space, as write_plain does.
+    expect(toYaml({ [long]: 'a b' })).toBe(`${long}: a\n  b\n`)
+  })
+})

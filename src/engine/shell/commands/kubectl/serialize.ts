@@ -47,7 +47,7 @@ function emit(v: unknown, indent: number, lines: string[]): void {
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isScalar(item) || isEmptyCollection(item)) {
-        lines.push(`${pad}- ${isScalar(item) ? scalar(item, indent + 2) : emptyText(item)}`)
+        lines.push(`${pad}- ${isScalar(item) ? scalar(item, indent + 2, indent + 2) : emptyText(item)}`)
       } else if (Array.isArray(item)) {
         const sub: string[] = []
         emit(item, indent + 2, sub)
@@ -62,9 +62,9 @@ function emit(v: unknown, indent: number, lines: string[]): void {
   }
   if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
-      const key = scalar(k, indent)
+      const key = scalar(k, indent, -1)
       if (isScalar(x)) {
-        lines.push(`${pad}${key}: ${scalar(x, indent + 2)}`)
+        lines.push(`${pad}${key}: ${scalar(x, indent + 2, indent + key.length + 2)}`)
       } else if (isEmptyCollection(x)) lines.push(`${pad}${key}: ${emptyText(x)}`)
       else if (Array.isArray(x)) {
         // go-yaml v2 puts a mapping's sequence items at the mapping's own indentation.
@@ -77,7 +77,41 @@ function emit(v: unknown, indent: number, lines: string[]): void {
     }
     return
   }
-  lines.push(pad + scalar(v, indent))
+  lines.push(pad + scalar(v, indent, indent))
+}
+
+// yaml_emitter_t best_width: plain and single-quoted scalars break at a space once the line is past 80 columns.
+const BEST_WIDTH = 80
+
+/**
+ * write_plain / write_single_quoted with allow_breaks: a single space (not the first or last character of a quoted
+ * scalar) becomes a line break when the column is already beyond 80; the next line continues at the scalar's
+ * indentation. `column` is where the scalar starts; -1 for keys, which never break.
+ */
+function fold(text: string, column: number, indent: number, single: boolean): string {
+  if (column < 0) return single ? `'${text.replace(/'/g, "''")}'` : text
+  const chars = [...text]
+  let out = single ? "'" : ''
+  let col = column + (single ? 1 : 0)
+  let spaces = false
+  chars.forEach((c, i) => {
+    if (c === ' ') {
+      const inside = !single || (i > 0 && i < chars.length - 1)
+      if (!spaces && col > BEST_WIDTH && chars[i + 1] !== ' ' && inside) {
+        out += '\n' + ' '.repeat(indent)
+        col = indent
+      } else {
+        out += c
+        col++
+      }
+      spaces = true
+      return
+    }
+    out += single && c === "'" ? "''" : c
+    col += single && c === "'" ? 2 : 1
+    spaces = false
+  })
+  return single ? out + "'" : out
 }
 
 // Plain scalars go-yaml v2 would resolve to something other than a string (YAML 1.1 resolve table), so it quotes them.
@@ -103,7 +137,7 @@ function plainAllowed(s: string): boolean {
   return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\t]/.test(s)
 }
 
-function scalar(v: unknown, indent: number): string {
+function scalar(v: unknown, indent: number, column: number): string {
   if (v === null || v === undefined) return 'null'
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : v < 0 ? '-.inf' : '.nan'
@@ -117,7 +151,7 @@ function scalar(v: unknown, indent: number): string {
   }
   // encode.go stringv: non-string look-alikes are double-quoted; the emitter falls back from plain to single quotes.
   if (resolvesToNonString(s)) return JSON.stringify(s)
-  if (plainAllowed(s)) return s
-  if (!/[\u0000-\u001f\u007f]/.test(s)) return `'${s.replace(/'/g, "''")}'`
+  if (plainAllowed(s)) return fold(s, column, indent, false)
+  if (!/[\u0000-\u001f\u007f]/.test(s)) return fold(s, column, indent, true)
   return JSON.stringify(s)
 }
