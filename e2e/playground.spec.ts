@@ -208,3 +208,25 @@ test('every gallery scenario opens and draws', async ({ page }) => {
   await page.goto(`/#scenario=${names[0]}`)
   await expect(picker).toHaveValue(names[0])
 })
+
+test('a dragged card stays where the user put it when the YAML changes', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  const card = flowNode(page, 'Client/workstation')
+  const before = (await card.boundingBox())!
+  await page.mouse.move(before.x + 20, before.y + 10)
+  await page.mouse.down()
+  await page.mouse.move(before.x + 20, before.y + 90, { steps: 8 })
+  await page.mouse.up()
+  const dragged = (await card.boundingBox())!
+  expect(dragged.y - before.y).toBeGreaterThan(40)
+
+  // Any edit recompiles and relays the graph; the user's position wins over the layout.
+  await page.locator('.monaco-editor .view-line', { hasText: 'name: mysql-service' }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('-x')
+  await expect(flowNode(page, 'Service/default/mysql-service-x')).toBeVisible()
+  const after = (await card.boundingBox())!
+  expect(Math.abs(after.y - dragged.y)).toBeLessThan(2)
+  expect(Math.abs(after.x - dragged.x)).toBeLessThan(2)
+})

@@ -9,6 +9,7 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Edge,
+  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
@@ -23,6 +24,9 @@ const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> =
   light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5', ingress: '#c2410c' },
   dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8', ingress: '#fb923c' },
 }
+
+// Fitting leaves room at the bottom for the zoom controls and the minimap, which float over the canvas there.
+const FIT_OPTIONS: FitViewOptions = { padding: { top: '20px', right: '20px', bottom: '132px', left: '20px' } }
 
 function touches(n: CanvasNode, selection: string | null): boolean {
   return selection !== null && (n.id === selection || n.sourceObject === selection)
@@ -120,7 +124,7 @@ function Canvas() {
     if (fittedFor.current === scenarioLoads || !graph || graph.nodes.length === 0) return
     if (current && current.seq < requestedAtLoad.current) return
     fittedFor.current = scenarioLoads
-    requestAnimationFrame(() => void fitView({ padding: 0.06 }))
+    requestAnimationFrame(() => void fitView(FIT_OPTIONS))
   }, [graph, fitView, scenarioLoads, current])
 
   const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
@@ -156,7 +160,7 @@ function Canvas() {
         defaultEdgeOptions={{ type: 'default' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 168, height: 112 }}
           nodeColor={(n) => KIND_COLOR[theme][(n.data as CardNode['data']).node.kind]}
           nodeStrokeWidth={2} position="bottom-right" />
