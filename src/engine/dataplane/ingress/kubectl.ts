@@ -1,4 +1,5 @@
-import type { ApiObject } from '../../shell/commands/kubectl/api/meta'
+import { creationTimeMs, type ApiObject } from '../../shell/commands/kubectl/api/meta'
+import type { KubeEvent } from '../../shell/commands/kubectl/events'
 import type { Simulation } from '../../sim/simulation'
 import { isIPv4 } from '../../util/ip'
 import { findIngressController } from './controller'
@@ -46,4 +47,17 @@ export function patchIngressObject(sim: Simulation, obj: ApiObject): void {
   const addrs = ingressStatusAddresses(sim)
   if (addrs.length === 0) return
   obj.status = { loadBalancer: { ingress: addrs.map((a) => (isIPv4(a) ? { ip: a } : { hostname: a })) } }
+}
+
+/**
+ * store.go records `Normal Sync "Scheduled for sync"` on every Ingress it takes (its recorder's source component is
+ * nginx-ingress-controller, without a host), once per running controller pod: each pod creates its own Event.
+ */
+export function ingressEvents(sim: Simulation, obj: ApiObject): KubeEvent[] {
+  if (obj.kind !== 'Ingress') return []
+  const { model } = ingressOf(sim)
+  if (!model.watched.some((w) => w.name === obj.metadata.name && w.namespace === (obj.metadata.namespace ?? 'default'))) return []
+  const ctl = findIngressController(sim.scenario.cluster)
+  const pods = ctl?.pods.filter((p) => p.phase === 'Running') ?? []
+  return pods.map(() => ({ type: 'Normal' as const, reason: 'Sync', from: 'nginx-ingress-controller', message: 'Scheduled for sync', firstMs: creationTimeMs(0) }))
 }

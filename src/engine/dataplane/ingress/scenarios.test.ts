@@ -154,4 +154,11 @@ describe('gallery Ingress labs', () => {
     expect(re.exec(lines[0])![3]).toBe('')
     expect(re.exec(lines[1])![3]).toBe('default-app-v2-service-80')
   })
+  it('kubectl describe ingress lists the controller pods\' Sync events', () => {
+    const sim = new Simulation(compileScenario(load('ingress-host-routing').files), 1)
+    const out = run(sim, 'client/workstation', 'kubectl describe ingress domain-ingress').stdout
+    const sync = out.split('\n').filter((l) => /^\s+Normal\s+Sync\s+\S+\s+nginx-ingress-controller\s+Scheduled for sync$/.test(l))
+    expect(sync.length).toBe(2)
+    expect(out).toMatch(/Address:\s+192\.168\.100\.21,192\.168\.100\.22/)
+  })
 })
