@@ -39,7 +39,8 @@ export interface NetfilterEnv extends MatchEnv {
   hook: string
   ctstate: MatchPacket['ctstate']
   dnatDone: boolean
-  /** Recent-list age for the affinity note. */
+  /** Count a matched rule, or a built-in chain's policy (`table:CHAIN`), for `iptables -L -v`. */
+  count?: (table: TableName, what: Rule | string) => void
 }
 
 type Frame = { chain: string; index: number }
@@ -91,7 +92,10 @@ export function runHook(table: TableName, hook: string, pkt: WalkPacket, env: Ne
     const chain = t.byName.get(frame.chain)
     if (!chain || frame.index >= chain.rules.length) {
       // end of chain: return to the caller, or the built-in chain's policy
-      if (stack.length === 0) break
+      if (stack.length === 0) {
+        env.count?.(table, `${table}:${hook}`)
+        break
+      }
       returnFromChain()
       continue
     }
@@ -111,6 +115,7 @@ export function runHook(table: TableName, hook: string, pkt: WalkPacket, env: Ne
       }
       continue
     }
+    env.count?.(table, rule)
     const target = rule.target
     if (!target) {
       // the KUBE-FW "other traffic … will be dropped by KUBE-PROXY-FIREWALL" rule only counts

@@ -4,6 +4,7 @@ import { addConntrack, findReply, TIMEOUT_MS, type ConntrackEntry } from '../dat
 import { saveRule } from '../dataplane/kubeproxy/iptables/render'
 import type { Rule } from '../dataplane/kubeproxy/iptables/rule'
 import { nodeRuleset, recentLists } from '../dataplane/kubeproxy/state'
+import { bump, firstPacketBytes, ruleCounters } from '../dataplane/kubeproxy/counters'
 import type { Simulation } from '../sim/simulation'
 import { outsideDelivery, reachedOverLan } from '../dataplane/metallb/hops'
 import { answerAtController } from '../dataplane/ingress/walk-step'
@@ -235,6 +236,12 @@ function passNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt: Wal
     dnatDone: false,
     isLocal: (ip) => isLocalAddress(node, ip),
     draw: () => sim.rng.int(0x80000000),
+    // nat sees the first packet of each connection: its counters are the connections each rule matched
+    count: (table, what) => {
+      if (table !== 'nat') return
+      const counters = ruleCounters(sim, node.name)
+      bump(typeof what === 'string' ? counters.policies : counters.rules, what, firstPacketBytes(pkt.protocol))
+    },
     recentAge: (listName, src) => {
       const t = lists.get(listName)?.get(src)
       return t === undefined ? undefined : Math.floor((now - t) / 1000)

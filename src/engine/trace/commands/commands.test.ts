@@ -90,6 +90,28 @@ describe('the tutorial\'s Service labs from the shell', () => {
     expect(r.stderr).toMatch(/^conntrack v1\.4\.7 \(conntrack-tools\): \d+ flow entries have been shown\.\n$/)
   })
 
+  // nat rules see the first packet of each connection: their counters are the connections each rule matched
+  it('iptables -L -v counts the connections each nat rule matched', () => {
+    const sh = shell()
+    for (let i = 0; i < 30; i++) {
+      sh.run('client/workstation', ['curl', '-s', 'http://192.168.100.21:30080'])
+      sh.sim.clock.advance(10)
+    }
+    const nodeports = sh.run('node/node1', ['iptables', '-t', 'nat', '-L', 'KUBE-NODEPORTS', '-n', '-v']).stdout.split('\n')
+    expect(nodeports[2]).toMatch(/^ {4}0 {5}0 KUBE-EXT-/) // the localhost NodePort rule
+    expect(nodeports[3]).toMatch(/^ {3}30 {2}1800 KUBE-EXT-/) // 30 SYNs of 60 bytes
+    const svc = sh.run('node/node1', ['iptables', '-t', 'nat', '-S', 'KUBE-NODEPORTS']).stdout.match(/-j (KUBE-EXT-\w+)/)![1].replace('EXT', 'SVC')
+    const lines = sh.run('node/node1', ['iptables', '-t', 'nat', '-L', svc, '-n', '-v', '-x']).stdout.split('\n').slice(2, -1)
+    const hits = lines.map((l) => Number(l.trim().split(/\s+/)[0]))
+    // a rule counts the packets it matched: the cluster-IP masquerade rule none (these packets are addressed to the
+    // node's NodePort, not to the cluster IP), then each endpoint rule the connections it won
+    expect(hits).toHaveLength(4)
+    expect(hits[0]).toBe(0)
+    expect(hits[1] + hits[2] + hits[3]).toBe(30)
+    expect(hits.slice(1).every((n) => n > 0)).toBe(true)
+    expect(sh.run('node/node1', ['iptables-save', '-t', 'nat']).stdout).toMatch(/^:PREROUTING ACCEPT \[\d+:\d+\]$/m)
+  })
+
   it('node tools exist on nodes only', () => {
     const sh = shell()
     expect(sh.run('node/node1', ['iptables-save']).stdout).toContain('*nat\n')

@@ -1,6 +1,7 @@
 import { fail, ok, type Command } from '../../../shell/types'
 import { renderIptablesSave, rulesetView } from '../iptables/render'
 import { TABLE_ORDER, type TableName } from '../iptables/rule'
+import { ruleCounters } from '../counters'
 import { nodeRuleset } from '../state'
 import { onNode } from './common'
 
@@ -9,6 +10,7 @@ export const iptablesSave: Command = {
   name: 'iptables-save',
   run(args, ctx) {
     let table: TableName | undefined
+    let withCounters = false
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
       if (a === '-t' || a === '--table') {
@@ -18,7 +20,7 @@ export const iptablesSave: Command = {
       } else if (a.startsWith('--table=')) {
         table = a.slice(8) as TableName
       } else if (a === '-c' || a === '--counters') {
-        continue
+        withCounters = true
       } else {
         return fail(`iptables-save: invalid option -- '${a.replace(/^-+/, '')}'\nLook at manual page \`iptables-save.8' for more information.\n`, 1)
       }
@@ -26,7 +28,7 @@ export const iptablesSave: Command = {
     const at = onNode(ctx, 'iptables-save')
     if ('error' in at) return at.error
     const rs = nodeRuleset(ctx.sim, at.node)
-    const text = renderIptablesSave(rs, ctx.sim.clock.now(), table)
+    const text = renderIptablesSave(rs, ctx.sim.clock.now(), table, ruleCounters(ctx.sim, at.node.name), withCounters)
     return ok(text, rulesetView(rs, table))
   },
 }

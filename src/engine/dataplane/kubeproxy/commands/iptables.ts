@@ -1,5 +1,6 @@
 import { fail, ok, type Command } from '../../../shell/types'
-import { renderIptablesList } from '../iptables/list'
+import { renderIptablesList, type ListFormat } from '../iptables/list'
+import { ruleCounters } from '../counters'
 import { renderIptablesS } from '../iptables/render'
 import { TABLE_ORDER, type TableName } from '../iptables/rule'
 import { nodeRuleset } from '../state'
@@ -15,7 +16,7 @@ export const iptables: Command = {
     let table: TableName = 'filter'
     let action: 'S' | 'L' | undefined
     let chain: string | undefined
-    const f = { numeric: false, verbose: false, lineNumbers: false }
+    const f: ListFormat = { numeric: false, verbose: false, lineNumbers: false, exact: false }
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
       if (a === '-t' || a === '--table') {
@@ -30,12 +31,13 @@ export const iptables: Command = {
       } else if (a === '--numeric') f.numeric = true
       else if (a === '--verbose') f.verbose = true
       else if (a === '--line-numbers') f.lineNumbers = true
+      else if (a === '--exact') f.exact = true
       else if (/^-[A-Za-z]+$/.test(a)) {
         // short options may be bundled (-nvL, -nL CHAIN)
         for (const ch of a.slice(1)) {
           if (ch === 'n') f.numeric = true
           else if (ch === 'v') f.verbose = true
-          else if (ch === 'x') continue
+          else if (ch === 'x') f.exact = true
           else if (ch === 'L' || ch === 'S') {
             action = ch
             if (args[i + 1] && !args[i + 1].startsWith('-')) chain = args[++i]
@@ -49,6 +51,7 @@ export const iptables: Command = {
     const at = onNode(ctx, 'iptables')
     if ('error' in at) return at.error
     const t = nodeRuleset(ctx.sim, at.node).tables[table]
+    f.counters = ruleCounters(ctx.sim, at.node.name)
     const text = action === 'S' ? renderIptablesS(t, chain) : renderIptablesList(t, f, chain)
     // iptables-nft 1.8.9's answer for a chain that does not exist
     if (text === undefined) return fail(`iptables v1.8.9 (nf_tables): chain \`${chain}' in table \`${table}' is incompatible, use 'nft' tool.\n`, 1)

@@ -64,6 +64,9 @@ describe.skipIf(!available)('iptables renderings against the real kernel', () =>
         'iptables -t nat -L',
         'iptables -t nat -L -v',
       ])
+      const [saveC, exact] = inKernel(renderNodeRestore(rs), ['iptables-save -c', 'iptables -t nat -L -n -v -x --line-numbers'])
+      expect(withoutComments(renderIptablesSave(rs, 0, undefined, undefined, true))).toBe(withoutComments(saveC))
+      expect(renderIptablesList(rs.tables.nat, { numeric: true, verbose: true, lineNumbers: true, exact: true })).toBe(exact)
       expect(renderIptablesList(rs.tables.nat, { numeric: false, verbose: false, lineNumbers: false })).toBe(names)
       expect(renderIptablesList(rs.tables.nat, { numeric: false, verbose: true, lineNumbers: false })).toBe(namesV)
       expect(withoutComments(renderIptablesSave(rs, 0))).toBe(withoutComments(save))

@@ -1,5 +1,6 @@
 import { printedProbability } from './probability'
 import { canonicalStates, references } from './render'
+import type { Counters } from '../counters'
 import { isBuiltinChain, type Arg, type Chain, type Rule, type Table, type Target } from './rule'
 
 /**
@@ -12,6 +13,22 @@ export interface ListFormat {
   numeric: boolean
   verbose: boolean
   lineNumbers: boolean
+  /** -x: exact counters instead of K/M/G units. */
+  exact?: boolean
+  /** Packet and byte counters (zero when absent). */
+  counters?: Counters
+}
+
+// xtables_print_num: exact with -x, else up to 99999 then K, M, G, T rounded to the nearest unit
+function num(n: number, f: ListFormat, table: boolean): string {
+  if (f.exact) return table ? padLeft(String(n), 8) + ' ' : `${n} `
+  let x = n
+  if (x <= 99999) return table ? padLeft(String(x), 5) + ' ' : `${x} `
+  for (const unit of ['K', 'M', 'G', 'T']) {
+    x = Math.floor((x + 500) / 1000)
+    if (x <= 9999 || unit === 'T') return table ? padLeft(String(x), 4) + unit + ' ' : `${x}${unit} `
+  }
+  return `${x} `
 }
 
 const PROTO_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, sctp: 132 }
@@ -24,12 +41,13 @@ const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.
 function header(table: Table, chain: Chain, f: ListFormat): string {
   let out = `Chain ${chain.name}`
   if (isBuiltinChain(table.name, chain.name)) {
-    out += ` (policy ${chain.policy ?? 'ACCEPT'}${f.verbose ? ' 0 packets, 0 bytes' : ''})\n`
+    const [p, b] = f.counters?.policies.get(`${table.name}:${chain.name}`) ?? [0, 0]
+    out += ` (policy ${chain.policy ?? 'ACCEPT'}${f.verbose ? ` ${num(p, f, false)}packets, ${num(b, f, false)}bytes` : ''})\n`
   } else {
     out += ` (${references(table, chain.name)} references)\n`
   }
   if (f.lineNumbers) out += pad('num', 4) + ' '
-  if (f.verbose) out += padLeft('pkts', 5) + ' ' + padLeft('bytes', 5) + ' '
+  if (f.verbose) out += f.exact ? padLeft('pkts', 8) + ' ' + padLeft('bytes', 10) + ' ' : padLeft('pkts', 5) + ' ' + padLeft('bytes', 5) + ' '
   out += pad('target', 9) + ' '
   out += ' prot '
   out += 'opt'
@@ -100,7 +118,11 @@ export function listRule(r: Rule, index: number, f: ListFormat): string {
   }
   let out = ''
   if (f.lineNumbers) out += pad(String(index + 1), 4) + ' '
-  if (f.verbose) out += padLeft('0', 5) + ' ' + padLeft('0', 5) + ' '
+  if (f.verbose) {
+    const [p, b] = f.counters?.rules.get(r) ?? [0, 0]
+    // xtables_print_num pads both to 8 with -x, while the header gives bytes 10 columns
+    out += num(p, f, true) + num(b, f, true)
+  }
   out += pad(targetName(r.target), 9) + ' '
   out += ' '
   // iptables 1.8.9 prints the protocol number with -n and its name without
