@@ -5,7 +5,10 @@ export const shellMessages: MessageTable = {
     en: 'There is no {kind} "{name}" in this scenario (from "{where}"). Use node/NAME, client/NAME, router/NAME, or a pod as NAMESPACE/NAME or NAME.',
     zh: '此场景中没有 {kind}“{name}”(来自“{where}”)。请使用 node/名称、client/名称、router/名称,或以 命名空间/名称 或 名称 指定 Pod。',
   },
-  'shell.cli.badArgs': { en: '{detail}', zh: '{detail}' },
+  'shell.internalError': {
+    en: '{command}: the playground failed while running this command ({detail}). This is a bug in Kube Hops.',
+    zh: '{command}:演练场在运行此命令时出错({detail})。这是 Kube Hops 的缺陷。',
+  },
   'shell.cli.unknownOption': { en: 'Unknown option "{option}"', zh: '未知选项“{option}”' },
   'shell.cli.missingValue': { en: 'Option {option} needs a value', zh: '选项 {option} 需要一个值' },
   'shell.cli.badValue': { en: 'Option {option} does not accept "{value}" (expected {expected})', zh: '选项 {option} 不接受“{value}”(应为 {expected})' },

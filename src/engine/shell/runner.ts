@@ -1,8 +1,9 @@
 import type { Simulation } from '../sim/simulation'
 import type { Lang } from '../i18n/types'
+import { formatMessage } from '../i18n/catalog'
 import { commands } from './registry'
 import { splitPipeline } from './words'
-import type { CommandResult, Location, ShellContext } from './types'
+import type { Command, CommandResult, Location, ShellContext } from './types'
 
 export interface RunOptions {
   lang?: Lang
@@ -10,6 +11,8 @@ export interface RunOptions {
   stdin?: string
   /** Set by `exec --repeat`: which run of how many, and its concurrency wave. */
   run?: ShellContext['run']
+  /** The commands to look names up in; the shell's registry unless a caller brings its own. */
+  commands?: ReadonlyMap<string, Command>
 }
 
 /**
@@ -19,12 +22,18 @@ export interface RunOptions {
 export function runCommandLine(sim: Simulation, where: Location, argv: string[], opts: RunOptions = {}): CommandResult {
   if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 }
   const [name, ...args] = argv
-  const command = commands.get(name)
+  const command = (opts.commands ?? commands).get(name)
   if (!command) return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 }
   const ctx: ShellContext = { sim, where, lang: opts.lang ?? 'en', json: opts.json ?? false }
   if (opts.stdin !== undefined) ctx.stdin = opts.stdin
   if (opts.run) ctx.run = opts.run
-  return command.run(args, ctx)
+  try {
+    return command.run(args, ctx)
+  } catch (e) {
+    // Commands must not throw; if one does anyway, the user gets a message instead of a broken terminal.
+    const detail = e instanceof Error ? e.message : String(e)
+    return { stdout: '', stderr: formatMessage('shell.internalError', { command: name, detail }, ctx.lang) + '\n', exitCode: 70 }
+  }
 }
 
 /**
