@@ -7,6 +7,7 @@ import { kubeProxyMessages } from '../dataplane/kubeproxy/messages'
 import { dnsMessages } from '../dataplane/dns/messages'
 import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
+import { whatIfMessages } from '../whatif/messages'
 
 /**
  * The one catalogue of engine texts, used by the app and the CLI alike. Each stage keeps its own table next to its
@@ -21,6 +22,7 @@ export const catalog: MessageTable = {
   ...dnsMessages,
   ...ingressMessages,
   ...metallbMessages,
+  ...whatIfMessages,
 }
 
 /** The text for a code in a language, with `{param}` placeholders filled. Unknown codes render as the code itself. */
