@@ -1,6 +1,6 @@
 import type { Command, CommandResult, ShellContext } from '../../types'
 import { parseKubectlArgs } from './args'
-import { kubectlDescribe } from './describe'
+import { kubectlDescribe } from './describe/index'
 import { kubectlGet } from './get'
 
 const USAGE = `kubectl controls the Kubernetes cluster manager.
