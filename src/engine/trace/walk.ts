@@ -210,6 +210,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
       note: owner ? { code: 'trace.route.out', params: { node: node.name, dst: pkt.dst, route: route.text } } : lost,
     })
     if (owner && (owner.kind === 'client' || owner.kind === 'router')) return deliverOutside(owner, pkt, source, log, result, address, options)
+    recordUnanswered(sim, visited, 'timeout')
     return result({ result: 'timeout', service, reason: lost }, { address })
   }
   return result({ result: 'loop', reason: { code: 'trace.loop', params: {} } }, { address })
@@ -339,6 +340,7 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
   const nodeServices = node.controlPlane ? [22, 6443, 10250, 2379, 2380] : [22, 10250]
   if (!hostPod && !nodeServices.includes(port)) {
     log.add({ stage: 'pod', at: node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'rejected', note: { code: 'trace.node.refused', params: { node: node.name, port: String(port), proto: c.spec.protocol.toLowerCase() } } })
+    recordUnanswered(sim, visited, 'reset')
     return result({ result: 'refused', service: c.service, reason: { code: 'trace.node.refused', params: { node: node.name, port: String(port), proto: c.spec.protocol.toLowerCase() } } }, { address: c.address })
   }
   log.add({ stage: 'pod', at: hostPod?.id ?? node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'delivered', note: { code: 'trace.node.deliver', params: { node: node.name, port: String(port) } } })
@@ -351,6 +353,7 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
 function finishAtPod(sim: Simulation, cluster: Cluster, owner: Owner | undefined, pkt: WalkPacket, log: HopLog, visited: { node: ClusterNode; entry: ConntrackEntry }[], result: Finish, c: Ctx): WalkResult {
   if (!owner || owner.kind !== 'pod') {
     log.add({ stage: 'route', at: visited.at(-1)?.node.id ?? '', before: packetView(pkt), after: packetView(pkt), verdict: 'dropped', note: { code: 'trace.route.nohost', params: { node: visited.at(-1)?.node.name ?? '', dst: pkt.dst, route: '' } } })
+    recordUnanswered(sim, visited, 'timeout')
     return result({ result: 'timeout', service: c.service, reason: { code: 'trace.route.nohost', params: { node: visited.at(-1)?.node.name ?? '', dst: pkt.dst, route: '' } } }, { address: c.address })
   }
   const pod = owner.pod
@@ -363,6 +366,7 @@ function finishAtPod(sim: Simulation, cluster: Cluster, owner: Owner | undefined
   if (!listens(pod, port, c.spec.protocol)) {
     const params = { pod: podRef, port: String(port), proto: c.spec.protocol.toLowerCase(), ip: pod.podIP }
     log.add({ stage: 'pod', at: pod.id, node: owner.node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'rejected', note: { code: 'trace.pod.refused', params } })
+    recordUnanswered(sim, visited, 'reset')
     return result({ result: 'refused', service: c.service, pod: podRef, endpoint: c.endpoint, reason: { code: 'trace.pod.refused', params } }, { address: c.address, answeredBy: pod })
   }
   log.add({
@@ -419,6 +423,25 @@ function viaController(sim: Simulation, cluster: Cluster, pod: Pod, pkt: WalkPac
 function headerOf(headers: Record<string, string>, key: string): string | undefined {
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === key) return v
   return undefined
+}
+
+/**
+ * Conntrack entries of a connection that got no answer (SYN_SENT, UNREPLIED, 120 s) or a reset (CLOSE, 10 s): the
+ * kernel confirms the entry once the first packet leaves the node, whatever happens next.
+ */
+function recordUnanswered(sim: Simulation, visited: { node: ClusterNode; entry: ConntrackEntry }[], how: 'timeout' | 'reset'): void {
+  const now = sim.clock.now()
+  for (const { node, entry } of visited) {
+    if (entry.protocol === 'tcp') {
+      // nf_conntrack_proto_tcp timeouts: SYN_SENT 120 s; an RST answering the SYN moves the entry to CLOSE, 10 s
+      entry.state = how === 'timeout' ? 'SYN_SENT' : 'CLOSE'
+      entry.unreplied = how === 'timeout'
+      entry.expiresAtMs = now + (how === 'timeout' ? TIMEOUT_MS.SYN_SENT : 10_000)
+    } else {
+      entry.expiresAtMs = now + TIMEOUT_MS.udp
+    }
+    addConntrack(sim, node.name, entry)
+  }
 }
 
 /** The reply, back through every node the request crossed, each undoing what its conntrack entry did. */

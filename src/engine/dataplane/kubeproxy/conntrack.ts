@@ -18,7 +18,7 @@ export interface ConntrackEntry {
   orig: Tuple
   reply: Tuple
   /** TCP state once the exchange is over (curl and nc close the connection: TIME_WAIT). */
-  state?: 'ESTABLISHED' | 'TIME_WAIT' | 'SYN_SENT'
+  state?: 'ESTABLISHED' | 'TIME_WAIT' | 'SYN_SENT' | 'CLOSE'
   /** The reply direction was never seen. */
   unreplied: boolean
   assured: boolean

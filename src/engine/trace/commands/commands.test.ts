@@ -112,6 +112,17 @@ describe('the tutorial\'s Service labs from the shell', () => {
     expect(sh.run('node/node1', ['iptables-save', '-t', 'nat']).stdout).toMatch(/^:PREROUTING ACCEPT \[\d+:\d+\]$/m)
   })
 
+  // the kernel confirms the entry when the first packet leaves: no answer leaves SYN_SENT [UNREPLIED], an RST CLOSE
+  it('conntrack keeps unanswered and refused connections too', () => {
+    const sh = shell()
+    const pod2 = sh.cluster.pods.find((p) => p.name === 'nginx-pod-2')!
+    sh.run('default/nginx-pod-1', ['curl', '-s', '-m', '1', `http://${pod2.podIP}:8080`])
+    sh.run('default/nginx-pod-1', ['curl', '-s', '-m', '1', 'http://10.96.0.200:80'])
+    const r = sh.run('node/node2', ['conntrack', '-L']).stdout
+    expect(r).toMatch(new RegExp(`^tcp {6}6 \\d+ CLOSE src=10\\.244\\.2\\.2 dst=${pod2.podIP.replace(/\./g, '\\.')} sport=\\d+ dport=8080 src=`, 'm'))
+    expect(r).toMatch(/^tcp {6}6 1[12]\d SYN_SENT src=10\.244\.2\.2 dst=10\.96\.0\.200 sport=\d+ dport=80 \[UNREPLIED\] src=10\.96\.0\.200 dst=10\.244\.2\.2 /m)
+  })
+
   it('node tools exist on nodes only', () => {
     const sh = shell()
     expect(sh.run('node/node1', ['iptables-save']).stdout).toContain('*nat\n')
