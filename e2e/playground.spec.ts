@@ -230,3 +230,35 @@ test('a dragged card stays where the user put it when the YAML changes', async (
   expect(Math.abs(after.y - dragged.y)).toBeLessThan(2)
   expect(Math.abs(after.x - dragged.x)).toBeLessThan(2)
 })
+
+test('a lint finding: a warning marker and Problems entry, the canvas stays live', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  await expect(flowEdge(page, mysqlSvc, 'Pod/default/mysql-pod')).toHaveCount(1)
+  const cardBefore = (await flowNode(page, mysqlSvc).boundingBox())!
+  // The Service's selector `app: mysql` (four lines below its name) stops matching the pod.
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+f')
+  await page.keyboard.type('name: mysql-service')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.type('x')
+
+  const lint = page.locator('[data-testid="problem"][data-code^="cluster.lint.selector"]').first()
+  await expect(lint).toBeVisible()
+  await expect(lint).toContainText('mysql.yaml:')
+  await expect(page.locator('.monaco-editor .squiggly-warning').first()).toBeVisible()
+  // Warnings do not make the picture outdated: it shows the Service without endpoints.
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-outdated', 'false')
+  await expect(flowEdge(page, mysqlSvc, 'Pod/default/mysql-pod')).toHaveCount(0)
+  // Only an edge changed, so the cards stay where they were.
+  const cardAfter = (await flowNode(page, mysqlSvc).boundingBox())!
+  expect([Math.round(cardAfter.x), Math.round(cardAfter.y)]).toEqual([Math.round(cardBefore.x), Math.round(cardBefore.y)])
+  await page.screenshot({ path: 'test-results/screens/lint-finding.png' })
+
+  // The Problems entry takes the editor to the line.
+  await lint.click()
+  await expect(page.locator('.monaco-editor.focused')).toBeVisible()
+})

@@ -18,6 +18,7 @@ import { isGood, shownResult } from '../store/compileResult'
 import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
 import type { CanvasNode, PositionedGraph } from './model'
+import { keepLayout } from './stable'
 
 // MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
 const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
@@ -81,7 +82,17 @@ function Canvas() {
   const lang = useApp((s) => s.lang)
   const theme = useApp((s) => s.theme)
   const { result, outdated } = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }), [current, lastGood])
-  const graph = result?.graph
+  // Within one scenario, an edit that leaves the set of objects as it was keeps the cards where they were.
+  const laidOut = useRef<{ loads: number; graph?: PositionedGraph }>({ loads: -1 })
+  const scenarioLoadsNow = useApp((s) => s.scenarioLoads)
+  const graph = useMemo(() => {
+    const fresh = result?.graph
+    if (!fresh) return undefined
+    const previous = laidOut.current.loads === scenarioLoadsNow ? laidOut.current.graph : undefined
+    const kept = keepLayout(previous, fresh)
+    laidOut.current = { loads: scenarioLoadsNow, graph: kept }
+    return kept
+  }, [result, scenarioLoadsNow])
   const { fitView } = useReactFlow()
 
   const flowNodes = useMemo(() => (graph ? toFlowNodes(graph, selection, positions) : []), [graph, selection, positions])
