@@ -1,0 +1,50 @@
+import { compileScenario } from '../../src/engine/scenario'
+import { gallery } from '../../src/scenarios/gallery.generated'
+import { scenarioFiles } from '../../src/scenarios/generators'
+import { modeDrivers } from './modes'
+import { runNetfilterScenario } from './netfilter'
+import { netfilterPreflight } from './preflight'
+import { Report } from './report'
+import { teardownAll } from './topology'
+
+/**
+ * The harness: the engine checked against the real kernel, nginx and DNS tools. `npm run test:real`; exits 1 when a
+ * check fails, 0 when all pass or when the machine cannot run it (it says why). KH_REAL_ONLY=<substring> limits the
+ * scenarios, for working on one.
+ */
+
+const report = new Report()
+const only = process.env.KH_REAL_ONLY
+
+function stopOnSignal(): void {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { teardownAll(); process.exit(130) })
+}
+
+async function netfilter(): Promise<void> {
+  const missing = netfilterPreflight()
+  if (missing.length > 0) { report.skip(`netfilter: ${missing.join(', ')}`); return }
+  teardownAll()
+  for (const entry of gallery) {
+    if (entry.generator || (only && !entry.name.includes(only))) continue
+    const compiled = compileScenario(scenarioFiles(entry))
+    const driver = modeDrivers.find((d) => d.mode === compiled.cluster.kubeProxy.mode)
+    if (!driver) { report.skip(`netfilter ${entry.name}: ${compiled.cluster.kubeProxy.mode} mode (no kernel module here: checked by unit tests only)`); continue }
+    report.count('scenarios')
+    await runNetfilterScenario({ name: entry.name, compiled, requests: entry.requests }, driver, report)
+  }
+}
+
+async function main(): Promise<void> {
+  stopOnSignal()
+  const started = Date.now()
+  try {
+    await netfilter()
+  } finally {
+    teardownAll()
+  }
+  process.stdout.write(report.summary())
+  process.stdout.write(`(${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
+  process.exit(report.failed().length === 0 ? 0 : 1)
+}
+
+void main()
