@@ -7,7 +7,9 @@ import { kubeProxyMessages } from '../dataplane/kubeproxy/messages'
 import { dnsMessages } from '../dataplane/dns/messages'
 import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
+import { ipvsMessages } from '../dataplane/kubeproxy/ipvs/messages'
 import { whatIfMessages } from '../whatif/messages'
+import { importerMessages } from '../importer/messages'
 
 /**
  * The one catalogue of engine texts, used by the app and the CLI alike. Each stage keeps its own table next to its
@@ -22,7 +24,9 @@ export const catalog: MessageTable = {
   ...dnsMessages,
   ...ingressMessages,
   ...metallbMessages,
+  ...ipvsMessages,
   ...whatIfMessages,
+  ...importerMessages,
 }
 
 /** The text for a code in a language, with `{param}` placeholders filled. Unknown codes render as the code itself. */
