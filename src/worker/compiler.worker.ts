@@ -3,6 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js'
 import { compileForCanvas } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
 import { setProxyMode } from './proxyMode'
+import { completeLine, resetSessions, runAt, sendTargets } from './run'
 import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
 
 // elk.bundled.js, evaluated inside a worker, installs itself as the worker's message handler (it expects to be the
@@ -29,6 +30,18 @@ const api: CompilerApi = {
   },
   async setProxyMode(files, mode) {
     return setProxyMode(files, mode)
+  },
+  async run(request) {
+    return runAt(request)
+  },
+  async sendTargets(files) {
+    return sendTargets(files)
+  },
+  async complete(files, line) {
+    return completeLine(files, line)
+  },
+  async resetSimulation() {
+    resetSessions()
   },
 }
 

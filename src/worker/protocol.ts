@@ -3,6 +3,9 @@ import type { ObjectId } from '../engine/core/ids'
 import type { SourceFile } from '../engine/manifest/types'
 import type { KubeProxySettings, ProxyMode } from '../engine/cluster/types'
 import type { PositionedGraph } from '../app/canvas/model'
+import type { Lang } from '../engine/i18n/types'
+import type { Trace } from '../engine/trace/types'
+import type { RepeatSummary } from '../engine/shell/repeat'
 
 /** One compile, numbered by the app: a higher number supersedes every lower one. */
 export interface CompileRequest {
@@ -34,9 +37,41 @@ export type CompileReply =
   | { seq: number; status: 'stale' }
   | { seq: number; status: 'failed'; message: string }
 
+/** A terminal line or a composed request, run at a canvas object (`Pod/ns/name`, `Node/n`, `Client/c`). */
+export interface RunRequest {
+  files: SourceFile[]
+  where: ObjectId
+  line: string
+  lang: Lang
+  /** Run the (single) command this many times on the same simulation and summarize the outcomes. */
+  repeat?: number
+}
+
+export interface RunReply {
+  stdout: string
+  stderr: string
+  exitCode: number
+  traces: Trace[]
+  /** Set for repeated runs: how the requests spread over pods, Services, statuses. */
+  summary?: RepeatSummary
+}
+
+/** What the send composer offers to complete. */
+export interface SendTargets {
+  services: string[]
+  ingressHosts: string[]
+  nodePorts: string[]
+}
+
 /** What the worker exposes through comlink. */
 export interface CompilerApi {
   compile(request: CompileRequest): Promise<CompileReply>
   /** The files with kube-proxy switched to `mode`, edited where the engine reads it (see proxyMode.ts). */
   setProxyMode(files: SourceFile[], mode: ProxyMode): Promise<SourceFile[]>
+  /** Runs a line at a machine of the scenario's simulation (one seeded Simulation per compiled scenario). */
+  run(request: RunRequest): Promise<RunReply>
+  sendTargets(files: SourceFile[]): Promise<SendTargets>
+  complete(files: SourceFile[], line: string): Promise<string[]>
+  /** Forgets the simulations: conntrack, affinity and the random stream start again. */
+  resetSimulation(): Promise<void>
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { gallery } from '../scenarios/gallery.generated'
+import { completeLine, runAt, sendTargets, whereFromId } from './run'
+
+const scenario = (name: string) => gallery.find((g) => g.name === name)!.files
+
+describe('whereFromId', () => {
+  // shell/location.ts resolveWhere: node/NAME, client/NAME, router/NAME, pod/NS/NAME
+  const cases: [string, string][] = [
+    ['Pod/default/nginx-pod-1', 'pod/default/nginx-pod-1'],
+    ['Node/node1', 'node/node1'],
+    ['Client/workstation', 'client/workstation'],
+    ['Router/router', 'router/router'],
+  ]
+  for (const [id, where] of cases) it(`${id} → ${where}`, () => expect(whereFromId(id)).toBe(where))
+})
+
+describe('runAt', () => {
+  it('walks the tutorial\'s nc from an nginx pod: DNS hops, then the KUBE-SEP DNAT to mysql-pod', () => {
+    const r = runAt({ files: scenario('service-basics'), where: 'Pod/default/nginx-pod-1', line: 'nc -zv mysql-service 3306', lang: 'en' })
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout + r.stderr).toContain('succeeded')
+    const hops = r.traces[0].hops
+    expect(hops[0].stage).toBe('dns')
+    const dnat = hops.find((h) => h.verdict === 'translated' && h.ruleContext?.includes('KUBE-SEP') && h.before.dstPort === 3306)
+    expect(dnat?.rule).toMatch(/^-A KUBE-SEP-\w+ .*-j DNAT --to-destination 10\.244\.\d+\.\d+:3306/)
+    expect(r.traces[0].outcome.pod).toBe('default/mysql-pod')
+  })
+
+  it('repeats a request on one simulation and summarizes where it went (canary weight 10)', () => {
+    const r = runAt({ files: scenario('ingress-canary-weight'), where: 'Client/workstation', line: 'curl -s http://app.example.com', lang: 'en', repeat: 100 })
+    expect(r.summary?.requests).toBe(100)
+    const v2 = r.summary!.byService['default/app-v2-service'] ?? 0
+    expect(v2).toBeGreaterThan(2)
+    expect(v2).toBeLessThan(20)
+  })
+
+  it('reports an unknown machine as the shell does, in the chosen language', () => {
+    const r = runAt({ files: scenario('service-basics'), where: 'Pod/default/nope', line: 'hostname', lang: 'zh' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).not.toBe('')
+  })
+})
+
+describe('completion', () => {
+  it('offers Service names in short, namespaced and FQDN form, and NodePorts', () => {
+    const t = sendTargets(scenario('service-basics'))
+    expect(t.services).toEqual(expect.arrayContaining(['mysql-service:3306', 'mysql-service.default:3306', 'mysql-service.default.svc.cluster.local:3306']))
+    expect(t.nodePorts).toContain('192.168.100.21:30080')
+  })
+  it('completes command names first, then targets', () => {
+    expect(completeLine(scenario('service-basics'), 'nsl')).toEqual(['nslookup'])
+    expect(completeLine(scenario('service-basics'), 'nslookup mysql')).toContain('nslookup mysql-service')
+  })
+  it('offers Ingress hosts', () => {
+    expect(sendTargets(scenario('ingress-canary-weight')).ingressHosts).toContain('app.example.com')
+  })
+})

@@ -1,0 +1,104 @@
+import { compileScenario, type CompiledScenario } from '../engine/scenario'
+import type { SourceFile } from '../engine/manifest/types'
+import { Simulation } from '../engine/sim/simulation'
+import { resolveWhere } from '../engine/shell/location'
+import { runShellLine } from '../engine/shell/runner'
+import { runRepeated, summarize } from '../engine/shell/repeat'
+import { splitWords } from '../engine/shell/words'
+import { commands } from '../engine/shell/registry'
+import { formatMessage } from '../engine/i18n/catalog'
+import { fnv32a } from '../engine/util/hash'
+import type { RunReply, RunRequest, SendTargets } from './protocol'
+
+/**
+ * The worker keeps one Simulation per compiled scenario (seeded), so requests sent one after another share the
+ * random stream, conntrack and affinity as they would on a real cluster. A few recent scenarios are kept, so going
+ * back to an earlier text (undo) finds its simulation again.
+ */
+const KEEP = 4
+const sessions = new Map<string, { compiled: CompiledScenario; sim: Simulation }>()
+
+function filesKey(files: SourceFile[]): string {
+  const text = files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')
+  return `${fnv32a(text).toString(16)}:${text.length}:${text}`
+}
+
+export function sessionFor(files: SourceFile[]): { compiled: CompiledScenario; sim: Simulation } {
+  const key = filesKey(files)
+  let session = sessions.get(key)
+  if (session) {
+    sessions.delete(key)
+  } else {
+    const compiled = compileScenario(files)
+    session = { compiled, sim: new Simulation(compiled, 1) }
+  }
+  sessions.set(key, session)
+  while (sessions.size > KEEP) sessions.delete(sessions.keys().next().value as string)
+  return session
+}
+
+/** Forgets every simulation (the user asked for a fresh start: conntrack, affinity and draws begin again). */
+export function resetSessions(): void {
+  sessions.clear()
+}
+
+/** Canvas ids (`Pod/ns/name`, `Node/n`, `Client/c`, `Router/r`) written as the shell's `exec WHERE`. */
+export function whereFromId(id: string): string {
+  const slash = id.indexOf('/')
+  return slash < 0 ? id : id.slice(0, slash).toLowerCase() + id.slice(slash)
+}
+
+/** Runs one terminal line (or, with `repeat`, one command N times on the same simulation) at a canvas object. */
+export function runAt(request: RunRequest): RunReply {
+  const { sim, compiled } = sessionFor(request.files)
+  const where = resolveWhere(compiled.cluster, whereFromId(request.where))
+  if (!where.ok) {
+    return { stdout: '', stderr: formatMessage(where.code, where.params, request.lang) + '\n', exitCode: 1, traces: [] }
+  }
+  const repeat = Math.max(1, Math.floor(request.repeat ?? 1))
+  if (repeat > 1) {
+    const words = splitWords(request.line)
+    if (!words.ok) return { stdout: '', stderr: `bash: ${words.error}\n`, exitCode: 2, traces: [] }
+    const r = runRepeated(sim, where.where, words.words, { repeat }, { lang: request.lang })
+    const traces = r.traces ?? []
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []) }
+  }
+  const r = runShellLine(sim, where.where, request.line, { lang: request.lang })
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces: r.traces ?? [] }
+}
+
+/** What the send composer completes: Service names in the three forms the resolver accepts, Ingress hosts, NodePorts. */
+export function sendTargets(files: SourceFile[]): SendTargets {
+  const { compiled } = sessionFor(files)
+  const { cluster } = compiled
+  const domain = cluster.config.clusterDomain
+  const services: string[] = []
+  const nodePorts: string[] = []
+  for (const svc of cluster.services) {
+    if (svc.system) continue
+    for (const p of svc.ports) {
+      const port = p.port === 80 && p.protocol === 'TCP' ? '' : `:${p.port}`
+      services.push(`${svc.name}${port}`, `${svc.name}.${svc.namespace}${port}`, `${svc.name}.${svc.namespace}.svc.${domain}${port}`)
+      if (p.nodePort) for (const n of cluster.nodes) nodePorts.push(`${n.ip}:${p.nodePort}`)
+    }
+  }
+  const hosts = (compiled.ingress?.servers ?? []).map((s) => s.hostname).filter((h) => h && h !== '_')
+  return { services: [...new Set(services)], ingressHosts: [...new Set(hosts)], nodePorts: [...new Set(nodePorts)] }
+}
+
+/** Tab completion for the terminal: command names for the first word, then Service names, hosts and NodePorts. */
+export function completeLine(files: SourceFile[], line: string): string[] {
+  const start = Math.max(line.lastIndexOf(' '), line.lastIndexOf('|'), line.lastIndexOf(';')) + 1
+  const word = line.slice(start)
+  const before = line.slice(0, start).trim()
+  const firstWord = before === '' || /[|;]$/.test(before) || /\b(do|then)$/.test(before)
+  let pool: string[]
+  if (firstWord) {
+    pool = [...commands.keys()]
+  } else {
+    const t = sendTargets(files)
+    const urls = word.startsWith('http') ? [...t.ingressHosts, ...t.services, ...t.nodePorts].map((h) => `http://${h}`) : []
+    pool = [...urls, ...t.services.map((s) => s.replace(/:\d+$/, '')), ...t.ingressHosts, ...t.nodePorts]
+  }
+  return [...new Set(pool)].filter((c) => c.startsWith(word)).sort().map((c) => line.slice(0, start) + c)
+}
