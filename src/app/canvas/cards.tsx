@@ -87,6 +87,7 @@ export function NodeBox({ data }: NodeProps<CardNode>) {
         <span>{v.ip}</span>
         <span title={t('canvas.node.podCIDR')}>{v.podCIDR}</span>
       </div>
+      {v.podCount === 0 && <div className="node-box-empty">{t('canvas.node.empty')}</div>}
     </div>
   )
 }

@@ -33,6 +33,12 @@ describe('deriveCanvasGraph', () => {
     expect((mysqlPod.data as PodView).readyText).toBe('1/1')
   })
 
+  it('counts the pods on each node, so an empty box can say so', () => {
+    const g = deriveCanvasGraph(tutorialCluster())
+    const count = (id: string) => (g.nodes.find((n) => n.id === id)!.data as { podCount: number }).podCount
+    expect([count('Node/master'), count('Node/node1'), count('Node/node2')]).toEqual([0, 2, 2])
+  })
+
   it('puts every group box before its children (React Flow needs parents first)', () => {
     const g = deriveCanvasGraph(tutorialCluster())
     const seen = new Set<string>()

@@ -44,12 +44,17 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
   }
 
   const nodeIdByName = new Map<string, string>()
+  const podsOn = new Map<string, number>()
+  for (const pod of cluster.pods) podsOn.set(pod.nodeName, (podsOn.get(pod.nodeName) ?? 0) + 1)
   for (const n of cluster.nodes) {
     nodeIdByName.set(n.name, n.id)
     nodes.push({
       id: n.id, kind: 'node', width: 0, height: 0, system: false,
       ...sourceOf(n.source),
-      data: { kind: 'node', name: n.name, ip: n.ip, podCIDR: n.podCIDR, controlPlane: n.controlPlane, ready: n.ready },
+      data: {
+        kind: 'node', name: n.name, ip: n.ip, podCIDR: n.podCIDR, controlPlane: n.controlPlane, ready: n.ready,
+        podCount: podsOn.get(n.name) ?? 0,
+      },
     })
   }
 

@@ -46,6 +46,8 @@ export interface NodeView {
   podCIDR: string
   controlPlane: boolean
   ready: boolean
+  /** Pods scheduled on the node (its box's children). */
+  podCount: number
 }
 
 /** One routing rule of an Ingress as written: host and path to a Service port. */
