@@ -46,26 +46,25 @@ ip netns exec $N nfacct add localhost_nps_accepted_pkts >/dev/null
 ip netns exec $N nfacct add ct_state_invalid_dropped_pkts >/dev/null
 ip netns exec $N iptables-restore < $RULES
 ip netns exec $P python3 -c "
-import socket,time
-s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR,1); s.bind(('0.0.0.0',80)); s.listen(64); s.settimeout(4)
-end=time.time()+4
-while time.time()<end:
-  try:
-    c,a=s.accept(); c.close()
-  except Exception: break
+import socket
+s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR,1); s.bind(('0.0.0.0',80)); s.listen(64)
+open('$OUT.ready','w').close()
+while True:
+  c,a=s.accept(); c.close()
 " &
-sleep 0.3
+LISTENER=$!
+for i in $(seq 1 100); do [ -e $OUT.ready ] && break; sleep 0.1; done
 if [ "$FROM" = node ]; then FROM=$N; else FROM=$C; fi
 ip netns exec $FROM python3 -c "
 import socket
-for i in range(15):
-  s=socket.socket(); s.settimeout(0.2)
+for i in range(12):
+  s=socket.socket(); s.settimeout(1.0)
   try: s.connect(('$DST',$DPORT))
   except Exception: pass
   s.close()
 "
 ip netns exec $N conntrack -L > $OUT 2>/dev/null
-kill %1 2>/dev/null || true
+kill $LISTENER 2>/dev/null || true
 `
 
 describe.skipIf(!available)('the walk agrees with a real kernel (network namespaces)', () => {
@@ -76,10 +75,10 @@ describe.skipIf(!available)('the walk agrees with a real kernel (network namespa
     writeFileSync(join(dir, 'rules'), renderNodeRestore(compileIptables(compiled.cluster, node1)))
     writeFileSync(join(dir, 'lab.sh'), LAB)
     const tag = String(process.pid % 100000)
-    const run = spawnSync('bash', [join(dir, 'lab.sh'), tag, join(dir, 'rules'), join(dir, 'ct'), '192.168.100.21', '30080'], { encoding: 'utf8', timeout: 30_000 })
+    const run = spawnSync('bash', [join(dir, 'lab.sh'), tag, join(dir, 'rules'), join(dir, 'ct'), '192.168.100.21', '30080'], { encoding: 'utf8', timeout: 50_000 })
     expect(run.status, run.stderr).toBe(0)
     const lines = readFileSync(join(dir, 'ct'), 'utf8').split('\n').filter((l) => l.includes('dport=30080'))
-    expect(lines.length).toBeGreaterThan(5)
+    expect(lines.length).toBeGreaterThanOrEqual(3)
     // the reply tuple: src = the endpoint the kernel DNATed to, dst = the address the connection was masqueraded to
     const kernel = new Map<string, string>()
     for (const l of lines) {
@@ -113,11 +112,11 @@ describe.skipIf(!available)('the walk agrees with a real kernel (network namespa
     const dir = mkdtempSync(join(tmpdir(), 'kube-hops-lab-'))
     writeFileSync(join(dir, 'rules'), renderNodeRestore(compileIptables(cluster, node1)))
     writeFileSync(join(dir, 'lab.sh'), LAB)
-    const run = spawnSync('bash', [join(dir, 'lab.sh'), String((process.pid + 1) % 100000), join(dir, 'rules'), join(dir, 'ct'), '10.96.0.50', '80', 'node'], { encoding: 'utf8', timeout: 30_000 })
+    const run = spawnSync('bash', [join(dir, 'lab.sh'), String((process.pid + 1) % 100000), join(dir, 'rules'), join(dir, 'ct'), '10.96.0.50', '80', 'node'], { encoding: 'utf8', timeout: 50_000 })
     expect(run.status, run.stderr).toBe(0)
     const replies = readFileSync(join(dir, 'ct'), 'utf8').split('\n').filter((l) => l.includes('dst=10.96.0.50'))
       .map((l) => /dport=80 (?:\[UNREPLIED\] )?src=(\S+) dst=(\S+) sport=80/.exec(l)).filter((m) => m !== null)
-    expect(replies.length).toBeGreaterThan(5)
+    expect(replies.length).toBeGreaterThanOrEqual(3)
     const kernelEndpoints = new Set(replies.map((m) => m![1]))
     expect(kernelEndpoints.size).toBe(1)
 
