@@ -809,8 +809,8 @@ export const gallery: GalleryScenario[] = [
       "zh": "kube-proxy 的 IPVS 模式"
     },
     "story": {
-      "en": "The tutorial's §3.1: the first two labs with kube-proxy switched to IPVS through kubeadm's kube-system/kube-proxy ConfigMap (mode: \"ipvs\", ipvs.scheduler: \"rr\" in config.conf). kube-proxy then binds every ClusterIP to the dummy interface kube-ipvs0 and writes one IPVS virtual server per Service address and port, with the pods as real servers chosen round robin; iptables keeps only a few rules that match ipsets (KUBE-CLUSTER-IP, KUBE-NODE-PORT-TCP) to masquerade where needed. The packets take the same path as in iptables mode: DNAT to a pod, conntrack for the reply. One difference from the tutorial's picture: a ClusterIP answers ping in IPVS mode (it is a local address on kube-ipvs0), where in iptables mode it does not. The tutorial's `modprobe ip_vs` steps and ipvsadm install have no equivalent here: the playground's nodes have the modules.",
-      "zh": "教程 §3.1:前两个实验,并通过 kubeadm 的 kube-system/kube-proxy ConfigMap 把 kube-proxy 切换到 IPVS(config.conf 中的 mode: \"ipvs\"、ipvs.scheduler: \"rr\")。此后 kube-proxy 把每个 ClusterIP 绑定到虚拟网卡 kube-ipvs0,为每个 Service 地址和端口写一个 IPVS 虚拟服务,Pod 作为真实服务器按轮询选择;iptables 只保留少量匹配 ipset(KUBE-CLUSTER-IP、KUBE-NODE-PORT-TCP)的规则,在需要时做源地址伪装。数据包走的路径与 iptables 模式相同:DNAT 到 Pod,回包靠 conntrack。与教程图示的一个区别:IPVS 模式下 ClusterIP 可以 ping 通(它是 kube-ipvs0 上的本地地址),iptables 模式下则不行。教程中的 `modprobe ip_vs` 和安装 ipvsadm 的步骤在这里没有对应操作:模拟环境的节点已具备这些模块。"
+      "en": "The tutorial's §3.1: the first two labs with kube-proxy switched to IPVS through kubeadm's kube-system/kube-proxy ConfigMap (mode: \"ipvs\", ipvs.scheduler: \"rr\" in config.conf). kube-proxy then binds every ClusterIP to the dummy interface kube-ipvs0 and writes one IPVS virtual server per Service address and port, with the pods as real servers chosen round robin; iptables keeps only a few rules that match ipsets (KUBE-CLUSTER-IP, KUBE-NODE-PORT-TCP) to masquerade where needed. The packets take the same path as in iptables mode: DNAT to a pod, conntrack for the reply. One difference from older write-ups: the ClusterIP is a local address on kube-ipvs0, yet current kube-proxy refuses ping to it: its KUBE-IPVS-FILTER chain rejects every new packet to a kube-ipvs0 address that no virtual server owns (k/k#72236), ICMP included (kubernetes/website#41002); before that filter, a ClusterIP answered ping in IPVS mode. The tutorial's `modprobe ip_vs` steps and ipvsadm install have no equivalent here: the playground's nodes have the modules.",
+      "zh": "教程 §3.1:前两个实验,并通过 kubeadm 的 kube-system/kube-proxy ConfigMap 把 kube-proxy 切换到 IPVS(config.conf 中的 mode: \"ipvs\"、ipvs.scheduler: \"rr\")。此后 kube-proxy 把每个 ClusterIP 绑定到虚拟网卡 kube-ipvs0,为每个 Service 地址和端口写一个 IPVS 虚拟服务,Pod 作为真实服务器按轮询选择;iptables 只保留少量匹配 ipset(KUBE-CLUSTER-IP、KUBE-NODE-PORT-TCP)的规则,在需要时做源地址伪装。数据包走的路径与 iptables 模式相同:DNAT 到 Pod,回包靠 conntrack。与较早资料的一个区别:ClusterIP 是 kube-ipvs0 上的本地地址,但当前的 kube-proxy 拒绝对它的 ping:KUBE-IPVS-FILTER 链拒绝所有发往 kube-ipvs0 上、没有虚拟服务对应的地址端口的新数据包(k/k#72236),ICMP 也不例外(kubernetes/website#41002);在引入这条过滤之前,IPVS 模式下 ClusterIP 可以 ping 通。教程中的 `modprobe ip_vs` 和安装 ipvsadm 的步骤在这里没有对应操作:模拟环境的节点已具备这些模块。"
     },
     "requests": [
       {
@@ -843,11 +843,11 @@ export const gallery: GalleryScenario[] = [
         "from": "default/nginx-pod-1",
         "command": "ping -c 2 mysql-service",
         "title": {
-          "en": "In IPVS mode the ClusterIP answers ping (kube-ipvs0 holds it)",
-          "zh": "IPVS 模式下 ClusterIP 能 ping 通(地址在 kube-ipvs0 上)"
+          "en": "ping the ClusterIP: kube-ipvs0 holds it, KUBE-IPVS-FILTER refuses ICMP",
+          "zh": "ping ClusterIP:地址在 kube-ipvs0 上,但 KUBE-IPVS-FILTER 拒绝 ICMP"
         },
         "expect": {
-          "result": "ok"
+          "result": "rejected"
         }
       }
     ]

@@ -22,6 +22,8 @@ import {
   type Owner,
 } from './network'
 import { resolveName } from './resolve'
+import { modeSimulated } from '../dataplane/kubeproxy/mode'
+import { ipvsNodePass, type ModePass } from '../dataplane/kubeproxy/ipvs/walk'
 import type { Hop, Outcome, RequestSpec, Trace } from './types'
 
 /**
@@ -80,7 +82,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
   if (!res.address) return result({ result: 'dns-failure', reason: res.failure ?? { code: 'trace.dns.fail', params: { name: spec.host } } })
   const address = res.address
 
-  if (cluster.kubeProxy.mode !== 'iptables') {
+  if (!modeSimulated(cluster)) {
     return result(
       { result: 'error', reason: { code: 'kubeproxy.mode.unsupported', params: { mode: cluster.kubeProxy.mode } } },
       { address },
@@ -148,10 +150,15 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
   let masqueradedTo: string | undefined
   let service: string | undefined
   let endpoint: string | undefined
+  let clientReasonOfMode: string | undefined
 
   for (let step = 0; step < MAX_NODES; step++) {
     const origin = { ...pkt }
-    const r = passNode(sim, cluster, node, pkt, hook, log, step > 0)
+    const r = passFor(sim, cluster, node, pkt, hook, log, step > 0)
+    // IPVS and nftables modes name the Service, the endpoint and the masquerade reason themselves
+    if (r.mode?.service) service = r.mode.service
+    if (r.mode?.endpoint) endpoint = r.mode.endpoint
+    if (r.mode?.clientReason) clientReasonOfMode ??= r.mode.clientReason
     if (r.dnatRule) {
       service = r.dnatRule.origin?.service ? r.dnatRule.origin.service.split('/').slice(1).join('/') : service
       endpoint = r.dnatRule.origin?.endpoint ?? endpoint
@@ -175,7 +182,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
 
     // Local delivery: the node itself (a process, a hostNetwork pod) owns the address.
     if (isLocalAddress(node, pkt.dst)) {
-      return finishAtNode(sim, cluster, node, pkt, log, visited, result, { service, endpoint, markedBy, masqueradedTo, address, spec, options, source })
+      return finishAtNode(sim, cluster, node, pkt, log, visited, result, { service, endpoint, markedBy, masqueradedTo, clientReasonOfMode, address, spec, options, source })
     }
     const route = routeOn(cluster, node, pkt.dst)
     if (route.dev === 'cni0') {
@@ -185,7 +192,7 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
         before: packetView(pkt), after: packetView(pkt), rule: route.text, verdict: 'forwarded',
         note: { code: 'trace.route.local', params: { node: node.name, dst: pkt.dst, route: route.text } },
       })
-      return finishAtPod(sim, cluster, owner, pkt, log, visited, result, { service, endpoint, markedBy, masqueradedTo, address, spec, options, source })
+      return finishAtPod(sim, cluster, owner, pkt, log, visited, result, { service, endpoint, markedBy, masqueradedTo, clientReasonOfMode, address, spec, options, source })
     }
     if (route.via) {
       log.add({
@@ -218,10 +225,20 @@ export function traceRequest(sim: Simulation, spec: RequestSpec, options: WalkOp
 
 interface NodePass {
   verdict: ChainRun['verdict']
+  /** What an IPVS or nftables pass decided (those modes have no iptables DNAT rule to point at). */
+  mode?: ModePass
   hops: Omit<Hop, 'seq'>[]
   dnatRule?: Rule
   markedBy?: Rule
   masqueradedTo?: string
+}
+
+/** One node's kernel in the scenario's kube-proxy mode: the iptables rules, or IPVS (dataplane/kubeproxy/ipvs). */
+function passFor(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt: WalkPacket, hook: 'PREROUTING' | 'OUTPUT', log: HopLog, forwardedIn: boolean): NodePass {
+  if (cluster.kubeProxy.mode === 'iptables') return passNode(sim, cluster, node, pkt, hook, log, forwardedIn)
+  const first = log.hops.length
+  const mode = ipvsNodePass(sim, cluster, node, pkt, hook, log)
+  return { verdict: mode.verdict, hops: log.hops.slice(first), masqueradedTo: mode.masqueradedTo, mode }
 }
 
 /** One node's kernel: nat then filter for the entry hook, the routing decision, filter FORWARD/INPUT, nat POSTROUTING. */
@@ -322,6 +339,8 @@ interface Ctx {
   endpoint?: string
   markedBy?: Rule
   masqueradedTo?: string
+  /** The masquerade reason an IPVS or nftables pass gave. */
+  clientReasonOfMode?: string
   address: string
   spec: RequestSpec
   options: WalkOptions
@@ -510,6 +529,7 @@ function deliverOutside(owner: Owner, pkt: WalkPacket, source: Source, log: HopL
 
 function clientReason(c: Ctx): string {
   if (!c.masqueradedTo) return 'outcome.clientip.preserved'
+  if (c.clientReasonOfMode) return c.clientReasonOfMode
   const r = c.markedBy
   if (!r) return 'outcome.clientip.masq'
   if (r.chain.startsWith('KUBE-SEP-')) return 'outcome.clientip.masq.hairpin'

@@ -132,16 +132,16 @@ describe('the tutorial\'s Service labs from the shell', () => {
     expect(inPod.exitCode).toBe(127)
   })
 
-  it('IPVS mode is reported as not simulated yet, never treated as iptables', () => {
+  it('IPVS mode: iptables-save shows the IPVS proxier\'s rules and curl goes through a virtual server (k/k pkg/proxy/ipvs)', () => {
     const sh = shell(1, 'ipvs')
     const save = sh.run('node/node1', ['iptables-save'])
-    expect(save.exitCode).toBe(1)
-    expect(save.stderr).toContain('not simulated yet')
+    expect(save.exitCode).toBe(0)
+    expect(save.stdout).toContain('-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT')
+    expect(save.stdout).not.toContain('KUBE-SVC-')
     const r = sh.run('client/workstation', ['curl', '-s', 'http://192.168.100.21:30080'])
-    expect(r.traces![0].outcome.result).toBe('error')
-    expect(r.traces![0].outcome.reason?.code).toBe('kubeproxy.mode.unsupported')
-    expect(r.exitCode).toBe(1)
-    expect(r.stderr).toContain('kube-proxy mode "ipvs" is not simulated yet')
+    expect(r.exitCode).toBe(0)
+    expect(r.traces![0].outcome.result).toBe('ok')
+    expect(r.traces![0].hops.some((h) => h.ruleContext === 'ipvs' && h.rule === 'TCP  192.168.100.21:30080 rr')).toBe(true)
   })
 
   // curl's tool_getparam: single-letter flags bundle, a flag taking a value ends the bundle

@@ -4,6 +4,8 @@ import { TABLE_ORDER, type TableName } from '../iptables/rule'
 import { ruleCounters } from '../counters'
 import { nodeRuleset } from '../state'
 import { onNode } from './common'
+import { renderIpvsIptablesSave } from '../ipvs/iptables-save'
+import { ipvsState } from '../ipvs/state'
 
 /** `iptables-save [-t TABLE]` on a node: the kernel's rules as iptables-save 1.8.9 (nf_tables) prints them. */
 export const iptablesSave: Command = {
@@ -27,6 +29,8 @@ export const iptablesSave: Command = {
     }
     const at = onNode(ctx, 'iptables-save')
     if ('error' in at) return at.error
+    // IPVS mode writes its own, smaller rule set (dataplane/kubeproxy/ipvs)
+    if (ctx.sim.scenario.cluster.kubeProxy.mode === 'ipvs') return ok(renderIpvsIptablesSave(ipvsState(ctx.sim, at.node), ctx.sim.clock.now(), table))
     const rs = nodeRuleset(ctx.sim, at.node)
     const text = renderIptablesSave(rs, ctx.sim.clock.now(), table, ruleCounters(ctx.sim, at.node.name), withCounters)
     return ok(text, rulesetView(rs, table))
