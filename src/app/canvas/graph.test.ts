@@ -28,6 +28,7 @@ describe('deriveCanvasGraph', () => {
     ])
     const nginx = g.nodes.find((n) => n.id === 'Service/default/nginx-nodeport')!.data as ServiceView
     expect([nginx.type, nginx.clusterIP, nginx.ports, nginx.externalIP]).toEqual(['NodePort', '10.96.0.200', '80:30080/TCP', '<none>'])
+    expect(nginx.dnsName).toBe('nginx-nodeport.default.svc.cluster.local')
     const mysqlPod = g.nodes.find((n) => n.id === 'Pod/default/mysql-pod')!
     expect(mysqlPod.source).toEqual({ file: 'mysql.yaml', startLine: 2, startCol: 1, endLine: 22, endCol: 1 })
     expect((mysqlPod.data as PodView).readyText).toBe('1/1')

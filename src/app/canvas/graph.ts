@@ -68,7 +68,7 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
       data: {
         kind: 'pod', name: pod.name, namespace: pod.namespace, ip: pod.podIP, nodeName: pod.nodeName,
         readyText: podReadyColumn(pod), ready: pod.ready && !pod.terminating, status: podStatusColumn(pod),
-        hostNetwork: pod.hostNetwork,
+        hostNetwork: pod.hostNetwork, labels: pod.labels,
       },
     })
   }
@@ -91,6 +91,8 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
         kind: 'service', name: svc.name, namespace: svc.namespace, type: svc.type,
         clusterIP: serviceClusterIPColumn(svc), ports: servicePortsColumn(svc), externalIP: serviceExternalIPColumn(svc),
         selectorless: svc.selector === undefined, otherEndpoints: others,
+        // CoreDNS kubernetes plugin: a Service's record is <service>.<namespace>.svc.<cluster domain>.
+        dnsName: `${svc.name}.${svc.namespace}.svc.${cluster.config.clusterDomain}`,
       },
     })
     edges.push(...links)

@@ -21,6 +21,7 @@ export interface PodView {
   /** kubectl's STATUS column (Running, Pending, Terminating, ...). */
   status: string
   hostNetwork: boolean
+  labels: Record<string, string>
 }
 
 export interface ServiceView {
@@ -35,6 +36,8 @@ export interface ServiceView {
   /** kubectl's EXTERNAL-IP column (`<none>`, `<pending>`, addresses). */
   externalIP: string
   selectorless: boolean
+  /** The Service's DNS name in the cluster domain (CoreDNS kubernetes plugin: `<service>.<ns>.svc.<zone>`). */
+  dnsName: string
   /** Endpoints that are not pods on the canvas (selectorless Services pointing at outside addresses). */
   otherEndpoints: string[]
 }

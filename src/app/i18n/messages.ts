@@ -97,6 +97,8 @@ export const appMessages = {
   'inspector.status': { en: 'Status', zh: '状态' },
   'inspector.selectedBy': { en: 'Selected by', zh: '被这些 Service 选中' },
   'inspector.type': { en: 'Type', zh: '类型' },
+  'inspector.labels': { en: 'Labels', zh: '标签' },
+  'inspector.dnsName': { en: 'DNS name', zh: 'DNS 名称' },
   'inspector.clusterIP': { en: 'Cluster IP', zh: 'Cluster IP' },
   'inspector.ports': { en: 'Ports', zh: '端口' },
   'inspector.endpoints': { en: 'Endpoints', zh: '端点' },

@@ -30,6 +30,10 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
           <Row label={t('inspector.ip')}><span className="mono">{v.ip || '—'}</span></Row>
           <Row label={t('inspector.node')}>{v.nodeName || '—'}</Row>
           <Row label={t('inspector.status')}><span className="mono">{v.readyText}</span> {v.status}</Row>
+          <Row label={t('inspector.labels')}>
+            {Object.keys(v.labels).length === 0 ? t('inspector.none')
+              : Object.entries(v.labels).map(([k, val]) => <span key={k} className="label-chip mono">{k}={val}</span>)}
+          </Row>
           <Row label={t('inspector.selectedBy')}>
             {services.length === 0 ? t('inspector.none') : services.map((s) => <ObjectLink key={s.id} node={s} />)}
           </Row>
@@ -42,6 +46,7 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
         <dl className="fields">
           <Row label={t('inspector.type')}>{v.type}</Row>
           <Row label={t('inspector.clusterIP')}><span className="mono">{v.clusterIP}</span></Row>
+          <Row label={t('inspector.dnsName')}><span className="mono">{v.dnsName}</span></Row>
           <Row label={t('inspector.ports')}><span className="mono">{v.ports}</span></Row>
           <Row label={t('canvas.service.external')}><span className="mono">{v.externalIP}</span></Row>
           <Row label={t('inspector.endpoints')}>
