@@ -8,7 +8,6 @@ import { dnsMessages } from '../dataplane/dns/messages'
 import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
 import { ipvsMessages } from '../dataplane/kubeproxy/ipvs/messages'
-import { ipvsMessages } from '../dataplane/kubeproxy/ipvs/messages'
 import { whatIfMessages } from '../whatif/messages'
 import { importerMessages } from '../importer/messages'
 
@@ -25,7 +24,6 @@ export const catalog: MessageTable = {
   ...dnsMessages,
   ...ingressMessages,
   ...metallbMessages,
-  ...ipvsMessages,
   ...ipvsMessages,
   ...whatIfMessages,
   ...importerMessages,
