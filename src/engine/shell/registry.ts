@@ -4,6 +4,8 @@ import { conntrack } from '../dataplane/kubeproxy/commands/conntrack'
 import { iptables } from '../dataplane/kubeproxy/commands/iptables'
 import { iptablesSave } from '../dataplane/kubeproxy/commands/iptables-save'
 import { kubeProxyRules } from '../dataplane/kubeproxy/commands/kube-proxy-rules'
+import { ipvsadm } from '../dataplane/kubeproxy/ipvs/commands/ipvsadm'
+import { ipset } from '../dataplane/kubeproxy/ipvs/commands/ipset'
 import { curl } from '../trace/commands/curl'
 import { ip } from '../trace/commands/ip'
 import { nc } from '../trace/commands/nc'
@@ -23,6 +25,6 @@ import { kubectl } from './commands/kubectl'
  * component it imitates) and is listed here once.
  */
 const all: Command[] = [cat, grep, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
-  iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh, show]
+  iptablesSave, iptables, conntrack, kubeProxyRules, ipvsadm, ipset, curl, nc, ping, ip, vtysh, show]
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]))

@@ -3,6 +3,8 @@ import { sha256Base32 } from '../../util/hash'
 import { intToIp, parseCidr } from '../../util/ip'
 import { bridgeIP, nodeByName, nodeRoutes, nodeSubnet } from '../network'
 import { ipNeigh, routerIpRoute } from '../../dataplane/metallb/render'
+import { kubeIpvs0 } from '../../dataplane/kubeproxy/ipvs/render'
+import { ipvsState } from '../../dataplane/kubeproxy/ipvs/state'
 
 /** iproute2 `ip addr` / `ip route` on a node (lo, eth0, the cni0 bridge, one veth per pod) and inside a pod. */
 
@@ -51,6 +53,8 @@ export const ip: Command = {
         out += `${index}: ${vethName(p.id)}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master cni0 state UP group default \n    link/ether ${macFrom(p.id)} brd ff:ff:ff:ff:ff:ff link-netns cni-${p.namespace}-${p.name}\n`
         index++
       }
+      // IPVS mode: the dummy interface kube-proxy binds every Service address to (dataplane/kubeproxy/ipvs)
+      if (cluster.kubeProxy.mode === 'ipvs') out += kubeIpvs0(ipvsState(ctx.sim, node).dummyAddresses, index, macFrom('kube-ipvs0' + node.name))
       return ok(out)
     }
     if (w.kind === 'pod') {

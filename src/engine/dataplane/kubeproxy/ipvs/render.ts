@@ -72,3 +72,10 @@ export function renderIpvsadmConnections(rt: IpvsRuntime, now: number): string {
 }
 
 export { connCounts }
+
+/** `ip addr`'s entry for kube-ipvs0: a dummy link kept DOWN (NOARP), every Service address on it as /32. */
+export function kubeIpvs0(addresses: string[], index: number, mac: string): string {
+  let out = `${index}: kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default \n    link/ether ${mac} brd ff:ff:ff:ff:ff:ff\n`
+  for (const a of addresses) out += `    inet ${a}/32 scope global kube-ipvs0\n       valid_lft forever preferred_lft forever\n`
+  return out
+}
