@@ -218,3 +218,21 @@ describe('every sentence of the walk is in the catalogue', () => {
     expect(seen.size).toBeGreaterThan(20)
   })
 })
+
+// k/k pkg/proxy/healthcheck/service_health.go: 200 with local endpoints, 503 without, on every node
+describe('kube-proxy\'s health check node port', () => {
+  it('answers 200 where the Service has local endpoints and 503 elsewhere', () => {
+    const cluster = makeCluster({
+      pods: [web('web-3', 'node2', '10.244.2.2')],
+      services: [webSvc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, loadBalancerIngress: ['192.168.100.200'] })],
+    })
+    const get = (ip: string) => traceRequest(sim(cluster), { ...req('Client/workstation', ip, 32000), http: { method: 'GET', path: '/', scheme: 'http', headers: {} } })
+    const ok = get('192.168.100.22')
+    expect(ok.outcome.httpStatus).toBe(200)
+    expect(ok.httpReply?.body).toContain('"localEndpoints": 1')
+    expect(ok.httpReply?.headers).toContainEqual(['X-Load-Balancing-Endpoint-Weight', '1'])
+    const none = get('192.168.100.21')
+    expect(none.outcome.httpStatus).toBe(503)
+    expect(none.httpReply?.body).toContain('"localEndpoints": 0')
+  })
+})

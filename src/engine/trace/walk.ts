@@ -5,6 +5,7 @@ import { saveRule } from '../dataplane/kubeproxy/iptables/render'
 import type { Rule } from '../dataplane/kubeproxy/iptables/rule'
 import { nodeRuleset, recentLists } from '../dataplane/kubeproxy/state'
 import { bump, firstPacketBytes, ruleCounters } from '../dataplane/kubeproxy/counters'
+import { healthCheckReply, healthCheckService } from '../dataplane/kubeproxy/healthcheck'
 import type { Simulation } from '../sim/simulation'
 import { outsideDelivery, reachedOverLan } from '../dataplane/metallb/hops'
 import { answerAtController } from '../dataplane/ingress/walk-step'
@@ -357,7 +358,9 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
   const hostPod = cluster.pods.find((p) => p.hostNetwork && p.nodeName === node.name && listens(p, pkt.dstPort ?? 0, c.spec.protocol))
   const port = pkt.dstPort ?? 0
   const nodeServices = node.controlPlane ? [22, 6443, 10250, 2379, 2380] : [22, 10250]
-  if (!hostPod && !nodeServices.includes(port)) {
+  // kube-proxy itself listens on every eTP=Local LoadBalancer Service's healthCheckNodePort
+  const health = c.spec.protocol === 'TCP' && healthCheckService(sim, port) ? healthCheckReply(sim, node, port, httpDate(sim.clock.now())) : undefined
+  if (!hostPod && !nodeServices.includes(port) && !health) {
     log.add({ stage: 'pod', at: node.id, node: node.name, before: packetView(pkt), after: packetView(pkt), verdict: 'rejected', note: { code: 'trace.node.refused', params: { node: node.name, port: String(port), proto: c.spec.protocol.toLowerCase() } } })
     recordUnanswered(sim, visited, 'reset')
     return result({ result: 'refused', service: c.service, reason: { code: 'trace.node.refused', params: { node: node.name, port: String(port), proto: c.spec.protocol.toLowerCase() } } }, { address: c.address })
@@ -366,6 +369,9 @@ function finishAtNode(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt:
   if (hostPod && c.spec.http && isIngressControllerPod(hostPod)) return viaController(sim, cluster, hostPod, pkt, log, visited, result, c, { result: 'ok', clientIP: pkt.src, clientIPReason: clientReason(c) })
   // the node's own process answers: the reply goes back through the conntrack entries of the way in
   replyPath(sim, cluster, pkt, log, visited, c)
+  if (health && c.spec.http) {
+    return result({ result: 'ok', service: c.service, clientIP: pkt.src, clientIPReason: clientReason(c), httpStatus: health.status }, { address: c.address, httpReply: health })
+  }
   return result({ result: 'ok', service: c.service, clientIP: pkt.src, clientIPReason: clientReason(c) }, { address: c.address })
 }
 
