@@ -13,6 +13,8 @@ export interface RunOptions {
   run?: ShellContext['run']
   /** The commands to look names up in; the shell's registry unless a caller brings its own. */
   commands?: ReadonlyMap<string, Command>
+  /** Lets kubectl's mutating verbs change the scenario (the terminal's shell, sh/). */
+  edit?: ShellContext['edit']
 }
 
 /**
@@ -27,6 +29,7 @@ export function runCommandLine(sim: Simulation, where: Location, argv: string[],
   const ctx: ShellContext = { sim, where, lang: opts.lang ?? 'en', json: opts.json ?? false }
   if (opts.stdin !== undefined) ctx.stdin = opts.stdin
   if (opts.run) ctx.run = opts.run
+  if (opts.edit) ctx.edit = opts.edit
   try {
     return command.run(args, ctx)
   } catch (e) {

@@ -23,6 +23,24 @@ export interface ShellContext {
    * concurrency wave `wave` together with up to `concurrency - 1` others (their connections are open at once).
    */
   run?: { index: number; total: number; wave: number; concurrency: number }
+  /**
+   * Set by a shell that can change the scenario (the terminal's sh/): kubectl's mutating verbs hand their edited
+   * files here; the shell recompiles so the next command sees the change. Absent: those verbs refuse.
+   */
+  edit?: ScenarioEditor
+}
+
+/** A change of the scenario's YAML made by a command: every file after the edit, and what kubectl printed. */
+export interface ScenarioEdit {
+  files: { path: string; text: string }[]
+  /** Paths of the files that changed. */
+  changed: string[]
+  /** One line per change, as kubectl printed it (`pod/nginx-pod-1 labeled`). */
+  summary: string[]
+}
+
+export interface ScenarioEditor {
+  apply(edit: ScenarioEdit): void
 }
 
 export interface CommandResult {

@@ -1,4 +1,4 @@
-import { virtualFiles } from '../files/registry'
+import { readFile } from '../files/registry'
 import type { Command, CommandResult, ShellContext } from '../types'
 
 /** cat FILE...: the virtual files of the machine the command runs on; `-` or no argument reads standard input. */
@@ -17,7 +17,7 @@ export const cat: Command = {
       if (arg.startsWith('-') && arg !== '-') {
         return { stdout: '', stderr: `cat: invalid option -- '${arg.slice(1)}'\nTry 'cat --help' for more information.\n`, exitCode: 1 }
       }
-      const content = virtualFiles.get(arg)?.(ctx.sim, ctx.where)
+      const content = readFile(ctx.sim, ctx.where, arg)
       if (content === undefined) {
         stderr += `cat: ${arg}: No such file or directory\n`
         exitCode = 1

@@ -1,5 +1,5 @@
 import type { Command, CommandResult, ShellContext } from '../types'
-import { virtualFiles } from '../files/registry'
+import { readFile } from '../files/registry'
 
 /**
  * grep (GNU) for pipelines such as the tutorial's `curl -s http://… | grep Hostname:` and
@@ -88,7 +88,7 @@ export const grep: Command = {
     let trouble = false
     for (const file of rest.length ? rest : ['-']) {
       if (file === '-') { inputs.push({ name: '(standard input)', text: ctx.stdin ?? '' }); continue }
-      const text = virtualFiles.get(file)?.(ctx.sim, ctx.where)
+      const text = readFile(ctx.sim, ctx.where, file)
       if (text === undefined) { stderr += `grep: ${file}: No such file or directory\n`; trouble = true; continue }
       inputs.push({ name: file, text })
     }
