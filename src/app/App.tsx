@@ -4,7 +4,9 @@ import { Toolbar } from './Toolbar'
 import { Divider } from './Divider'
 import { EditorSection } from './editor/EditorSection'
 import { Topology } from './canvas/Topology'
-import { ProblemsPanel } from './problems/ProblemsPanel'
+import { Dock } from './trace/Dock'
+import { PlaybackBar } from './trace/PlaybackBar'
+import { Composer } from './trace/Composer'
 import { Inspector } from './inspector/Inspector'
 import { useT } from './i18n/t'
 import { HelpDialog, typingInto } from './HelpDialog'
@@ -37,16 +39,18 @@ export function App() {
     <div className="app">
       <Toolbar onHelp={() => setHelpOpen(true)} />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <Composer />
       <main className="workspace">
         <div className="split" ref={split} style={{ gridTemplateColumns: `${share}fr 6px ${1 - share}fr` }}>
           <EditorSection />
           <Divider container={split} />
           <section className="canvas-section" aria-label={t('landmark.topology')}>
             <Topology />
+            <PlaybackBar />
           </section>
         </div>
         <div className="bottom-panels">
-          <ProblemsPanel />
+          <Dock />
           <Inspector />
         </div>
       </main>

@@ -22,6 +22,9 @@ const SHORTCUTS: { keys: string[]; text: AppMessageKey }[] = [
   { keys: [isMac ? '⌃⇧M' : 'Ctrl+M'], text: 'help.tabFocus' },
   { keys: ['Enter', 'Space'], text: 'help.select' },
   { keys: ['←', '↑', '→', '↓'], text: 'help.move' },
+  { keys: ['Space'], text: 'help.tracePlay' },
+  { keys: ['←', '→'], text: 'help.traceStep' },
+  { keys: ['Home'], text: 'help.traceRestart' },
   { keys: ['Esc'], text: 'help.escape' },
 ]
 

@@ -19,6 +19,7 @@ import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
 import type { CanvasNode, PositionedGraph } from './model'
 import { keepLayout } from './stable'
+import { TraceOverlay } from '../trace/TraceOverlay'
 
 // MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
 const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
@@ -175,6 +176,7 @@ function Canvas() {
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 168, height: 112 }}
           nodeColor={(n) => KIND_COLOR[theme][(n.data as CardNode['data']).node.kind]}
           nodeStrokeWidth={2} position="bottom-right" />
+        <TraceOverlay />
       </ReactFlow>
     </div>
   )

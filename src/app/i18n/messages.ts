@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../engine/i18n/types'
+import { traceMessages } from '../trace/messages'
 
 /** The app's own texts (labels, buttons, tooltips). Engine texts (diagnostics, notes) come from the engine catalogue. */
 export const appMessages = {
@@ -112,6 +113,7 @@ export const appMessages = {
   'inspector.endpoint.notReady': { en: 'not ready', zh: '未就绪' },
   'inspector.none': { en: 'none', zh: '无' },
   'inspector.generated': { en: 'added by the playground', zh: '由实验场添加' },
+  ...traceMessages,
 } satisfies MessageTable
 
 export type AppMessageKey = keyof typeof appMessages

@@ -3,6 +3,8 @@ import { appStore, useApp } from '../store'
 import { shownResult } from '../store/compileResult'
 import { useT, type Translate } from '../i18n/t'
 import type { CanvasNode, PositionedGraph } from '../canvas/model'
+import { SelectionActions } from '../trace/SelectionActions'
+import { isMachine } from '../trace/machines'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (<><dt>{label}</dt><dd>{children}</dd></>)
@@ -136,6 +138,7 @@ export function Inspector() {
       <header className="panel-header">
         <h2>{t('landmark.inspector')}</h2>
         {selected && <span className="panel-count mono" data-testid="inspector-title">{selected.id}</span>}
+        {selected && isMachine(selected) && <SelectionActions id={selected.id} />}
       </header>
       <div className="inspector-body">
         {selected && graph ? (

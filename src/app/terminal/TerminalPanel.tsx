@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { Terminal } from '@xterm/xterm'
+import { FitAddon } from '@xterm/addon-fit'
+import '@xterm/xterm/css/xterm.css'
+import { appStore, useApp } from '../store'
+import { shownResult } from '../store/compileResult'
+import { getCompiler } from '../compiler'
+import { useT } from '../i18n/t'
+import { runLine } from '../trace/actions'
+import { isMachine, promptFor } from '../trace/machines'
+import { traceStore, useTrace } from '../trace/store'
+import { applyKey, commonPrefix, emptyLine, splitKeys, submitted, type LineState } from './lineEditor'
+import './terminal.css'
+
+/** Each machine keeps its own history while the page is open, as each shell would. */
+const histories = new Map<string, string[]>()
+
+const THEMES = {
+  light: { background: '#fbfbfc', foreground: '#1f2933', cursor: '#4f46e5', selectionBackground: '#c7d2fe' },
+  dark: { background: '#111418', foreground: '#e4e7eb', cursor: '#818cf8', selectionBackground: '#3730a3' },
+}
+
+/** Output lines end in \r\n on a terminal (the line discipline's onlcr). */
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n')
+
+/** An xterm.js terminal attached to one machine: its prompt, line editing, history, Tab completion, Ctrl-C. */
+function Xterm({ at }: { at: string }) {
+  const t = useT()
+  const host = useRef<HTMLDivElement>(null)
+  const theme = useApp((s) => s.theme)
+  const term = useRef<Terminal | null>(null)
+
+  useEffect(() => {
+    const el = host.current
+    if (!el) return
+    const terminal = new Terminal({
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--mono') || 'monospace',
+      fontSize: 13, cursorBlink: true, convertEol: false, scrollback: 2000, theme: THEMES[appStore.getState().theme],
+    })
+    const fit = new FitAddon()
+    terminal.loadAddon(fit)
+    terminal.open(el)
+    term.current = terminal
+    terminal.textarea?.setAttribute('aria-label', t('terminal.label', { where: at }))
+    terminal.textarea?.setAttribute('data-testid', 'terminal-input')
+    const fitNow = () => { try { fit.fit() } catch { /* not laid out yet */ } }
+    fitNow()
+    const resize = new ResizeObserver(() => fitNow())
+    resize.observe(el)
+
+    const prompt = promptFor(at)
+    let state: LineState = emptyLine(histories.get(at) ?? [])
+    let running = false
+    // Redraw the line in place: back to the column after the prompt, clear to the end, write, put the cursor back.
+    const redraw = () => {
+      const back = state.line.length - state.cursor
+      terminal.write(`\r\x1b[K${prompt}${state.line}${back > 0 ? `\x1b[${back}D` : ''}`)
+    }
+    terminal.write(prompt)
+
+    const complete = async () => {
+      const compiler = getCompiler()
+      if (!compiler) return
+      const before = state.line.slice(0, state.cursor)
+      const candidates = await compiler.complete(appStore.getState().files, before)
+      if (candidates.length === 0) return
+      const rest = state.line.slice(state.cursor)
+      if (candidates.length === 1) {
+        const done = candidates[0] + ' '
+        state = { ...state, line: done + rest, cursor: done.length }
+        redraw()
+        return
+      }
+      const prefix = commonPrefix(candidates)
+      if (prefix.length > before.length) {
+        state = { ...state, line: prefix + rest, cursor: prefix.length }
+        redraw()
+        return
+      }
+      // Several ways on: list them (the last word of each) under the line, then the prompt again, as bash does.
+      const start = before.lastIndexOf(' ') + 1
+      terminal.write('\r\n' + candidates.map((c) => c.slice(start)).join('  ') + '\r\n')
+      redraw()
+    }
+
+    const submit = async () => {
+      const line = state.line
+      state = submitted(state)
+      histories.set(at, state.history)
+      terminal.write('\r\n')
+      if (line.trim() === '') { terminal.write(prompt); return }
+      if (line.trim() === 'clear') { terminal.clear(); terminal.write(`\x1b[2J\x1b[H${prompt}`); return }
+      running = true
+      const reply = await runLine(at, line, { play: true })
+      running = false
+      if (reply) {
+        if (reply.stdout) terminal.write(crlf(reply.stdout))
+        if (reply.stderr) terminal.write(crlf(reply.stderr))
+        const last = (reply.stdout + reply.stderr).slice(-1)
+        if (last && last !== '\n') terminal.write('\r\n')
+      }
+      terminal.write(prompt)
+    }
+
+    const data = terminal.onData((input) => {
+      if (running) return
+      for (const key of splitKeys(input)) {
+        const { state: next, action } = applyKey(state, key)
+        state = next
+        switch (action) {
+          case 'submit': void submit(); return
+          case 'interrupt':
+            // bash on Ctrl-C: ^C, the line abandoned, a fresh prompt.
+            terminal.write('^C\r\n' + prompt)
+            state = emptyLine(state.history)
+            break
+          case 'clear': terminal.write('\x1b[2J\x1b[H'); redraw(); break
+          case 'complete': void complete(); return
+          default: redraw()
+        }
+      }
+    })
+    terminal.focus()
+    return () => {
+      data.dispose()
+      resize.disconnect()
+      terminal.dispose()
+      term.current = null
+    }
+  }, [at])
+
+  useEffect(() => {
+    if (term.current) term.current.options.theme = THEMES[theme]
+  }, [theme])
+
+  return <div className="xterm-host" ref={host} data-testid="terminal" data-at={at} />
+}
+
+/** The terminal tab: which machine, and its shell. Loaded lazily with xterm.js. */
+export default function TerminalPanel() {
+  const t = useT()
+  const at = useTrace((s) => s.terminalAt)
+  const current = useApp((s) => s.current)
+  const lastGood = useApp((s) => s.lastGood)
+  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
+  const machines = useMemo(() => (graph?.nodes ?? []).filter(isMachine), [graph])
+  const chosen = at && machines.some((m) => m.id === at) ? at : undefined
+  useEffect(() => {
+    if (!chosen && machines.length > 0) traceStore.setState({ terminalAt: (machines.find((m) => m.kind === 'client') ?? machines[0]).id })
+  }, [chosen, machines])
+  return (
+    <div className="terminal-panel">
+      <label className="select-label terminal-at">
+        <span className="select-caption">{t('terminal.at')}</span>
+        <select value={chosen ?? ''} data-testid="terminal-at" onChange={(e) => traceStore.setState({ terminalAt: e.target.value })}>
+          {machines.map((m) => <option key={m.id} value={m.id}>{m.id}</option>)}
+        </select>
+      </label>
+      {chosen ? <Xterm key={chosen} at={chosen} /> : <p className="card-muted dock-empty">{t('terminal.choose')}</p>}
+    </div>
+  )
+}
