@@ -199,3 +199,10 @@ export function deleteDocument(at: Located): string {
   if (at.index === 0) text = text.replace(/^---[ \t]*\n/, '')
   return text
 }
+
+/** Like setIn, for any JSON value: scalars edit in place; maps and lists re-render this document (kubectl patch). */
+export function setValueIn(at: Located, path: (string | number)[], value: unknown): string {
+  if (value === null || typeof value !== 'object') return setIn(at, path, value as Scalar)
+  at.node.setIn(path, at.doc.createNode(value))
+  return replaceDocument(at)
+}

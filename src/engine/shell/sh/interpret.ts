@@ -29,7 +29,8 @@ interface Run {
   traces: Trace[]
   edit?: ScenarioEdit
   steps: number
-  flow?: { kind: 'break' | 'continue' | 'exit'; levels: number }
+  /** `levels` for break/continue; `status` for exit (the line's exit status). */
+  flow?: { kind: 'break' | 'continue' | 'exit'; levels: number; status?: number }
   loopDepth: number
 }
 
@@ -56,8 +57,9 @@ export interface ExecResult {
 export function execute(session: ShellSession, where: Location, list: List, opts: ExecOptions = {}): ExecResult {
   const run: Run = { session, where, traces: [], steps: 0, loopDepth: 0, ...(opts.commands ? { commands: opts.commands } : {}) }
   const r = execList(run, list, undefined)
-  session.status = r.status
-  return { chunks: r.chunks, status: r.status, where: run.where, traces: run.traces, ...(run.edit ? { edit: run.edit } : {}) }
+  const status = run.flow?.kind === 'exit' && run.flow.status !== undefined ? run.flow.status : r.status
+  session.status = status
+  return { chunks: r.chunks, status, where: run.where, traces: run.traces, ...(run.edit ? { edit: run.edit } : {}) }
 }
 
 function execList(run: Run, list: List, stdin: string | undefined): Result {
@@ -96,11 +98,14 @@ function execPipeline(run: Run, p: Pipeline, stdin: string | undefined): Result 
     // each command of a real pipeline runs in a subshell: its assignments and `exit` stay there
     const saved = alone ? undefined : new Map(run.session.vars)
     const r = execCommand(run, p.commands[i], input)
+    status = r.status
     if (saved) {
       run.session.vars = saved
-      if (run.flow?.kind === 'exit') run.flow = undefined
+      if (run.flow?.kind === 'exit') {
+        status = run.flow.status ?? status
+        run.flow = undefined
+      }
     }
-    status = r.status
     if (last) chunks.push(...r.chunks)
     else {
       chunks.push(...r.chunks.filter((c) => c.fd === 2))
@@ -289,9 +294,10 @@ const BUILTINS: Record<string, Builtin> = {
   false: () => done(1),
   exit: (run, args) => {
     const n = args.length ? Number(args[0]) : run.session.status
-    if (!Number.isInteger(n)) { run.flow = { kind: 'exit', levels: 0 }; return done(2, `sh: exit: ${args[0]}: numeric argument required\n`) }
-    run.flow = { kind: 'exit', levels: 0 }
-    return done(((n % 256) + 256) % 256)
+    if (!Number.isInteger(n)) { run.flow = { kind: 'exit', levels: 0, status: 2 }; return done(2, `sh: exit: ${args[0]}: numeric argument required\n`) }
+    const status = ((n % 256) + 256) % 256
+    run.flow = { kind: 'exit', levels: 0, status }
+    return done(status)
   },
   break: (run, args) => loopControl(run, 'break', args),
   continue: (run, args) => loopControl(run, 'continue', args),
@@ -337,13 +343,17 @@ function subshell(run: Run, name: string, args: string[], stdin: string | undefi
   const saved = new Map(run.session.vars)
   const r = execList(run, parsed.list, stdin)
   run.session.vars = saved
-  if (run.flow?.kind === 'exit') run.flow = undefined
+  if (run.flow?.kind === 'exit') {
+    const status = run.flow.status ?? r.status
+    run.flow = undefined
+    return { chunks: r.chunks, status }
+  }
   return r
 }
 
 function execSimple(run: Run, cmd: SimpleCommand, stdin: string | undefined): Result {
   if (++run.steps > MAX_COMMANDS) {
-    run.flow = { kind: 'exit', levels: 0 }
+    run.flow = { kind: 'exit', levels: 0, status: 1 }
     return done(1, `sh: stopped after ${MAX_COMMANDS} commands in one line (the playground's limit)\n`)
   }
   const ex = expander(run)
