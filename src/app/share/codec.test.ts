@@ -109,6 +109,8 @@ describe('share codec (link and file)', () => {
     ['generated file without a generator', (w) => { w.files[0] = { path: 'scale.yaml', generated: true } }, 'files.0.generated'],
     ['unknown generator', (w) => { w.generator = { name: 'rm-rf', params: {} } }, 'generator'],
     ['generator out of range', (w) => { w.generator = { name: 'scale', params: { services: 1e6, podsPerService: 10 } } }, 'generator'],
+    ['generator past 10 000 pods', (w) => { w.generator = { name: 'scale', params: { services: 2000, podsPerService: 20 } } }, 'generator'],
+    ['generator with an extra parameter', (w) => { w.generator = { name: 'scale', params: { services: 10, podsPerService: 10, nodes: 3 } } }, 'generator'],
     ['seed negative', (w) => { w.seed = -1 }, 'seed'],
     ['seed past 32 bits', (w) => { w.seed = 2 ** 32 }, 'seed'],
     ['seed fractional', (w) => { w.seed = 1.5 }, 'seed'],

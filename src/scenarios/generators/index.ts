@@ -1,6 +1,6 @@
 import type { SourceFile } from '../../engine/manifest/types'
 import type { GalleryScenario } from '../types'
-import { SCALE_LIMITS, scaleScenarioYaml } from './scale'
+import { SCALE_LIMITS, SCALE_MAX_PODS, scaleScenarioYaml } from './scale'
 
 /**
  * Scenarios made by a program rather than written out: the gallery (scenario.json `generator: {name, params}`) and
@@ -9,6 +9,8 @@ import { SCALE_LIMITS, scaleScenarioYaml } from './scale'
 interface Generator {
   /** The parameters it takes, each an integer in [min, max]. */
   params: Record<string, { min: number; max: number }>
+  /** A limit across parameters, if any (checked after each one's range). */
+  fits?(params: Record<string, number>): boolean
   /** The files it produces for valid parameters. */
   files(params: Record<string, number>): SourceFile[]
 }
@@ -16,6 +18,8 @@ interface Generator {
 export const generators: Readonly<Record<string, Generator>> = {
   scale: {
     params: SCALE_LIMITS,
+    // a shared link must not ask a browser tab for more than the tutorial's 10 000 pods
+    fits: (p) => p.services * p.podsPerService <= SCALE_MAX_PODS,
     files: (p) => [{ path: 'scale.yaml', text: scaleScenarioYaml({ services: p.services, podsPerService: p.podsPerService }) }],
   },
 }
@@ -29,7 +33,7 @@ export function validGenerator(ref: GeneratorRef): boolean {
   const keys = Object.keys(ref.params)
   if (keys.length !== Object.keys(g.params).length) return false
   return keys.every((k) => Object.hasOwn(g.params, k) && Number.isInteger(ref.params[k])
-    && ref.params[k] >= g.params[k].min && ref.params[k] <= g.params[k].max)
+    && ref.params[k] >= g.params[k].min && ref.params[k] <= g.params[k].max) && (g.fits?.(ref.params) ?? true)
 }
 
 /** A generator's files, or [] for an unknown generator or parameters out of range. */

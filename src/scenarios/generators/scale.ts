@@ -10,6 +10,8 @@ export interface ScaleParams {
 
 /** The limits a shared link may ask for (10 000 Services × 100 pods would be a million pods: not a playground). */
 export const SCALE_LIMITS = { services: { min: 1, max: 2000 }, podsPerService: { min: 1, max: 20 } }
+/** At most the tutorial's 10 000 pods in all. */
+export const SCALE_MAX_PODS = 10_000
 
 export function scaleScenarioYaml({ services, podsPerService }: ScaleParams): string {
   const workers = Math.max(2, Math.ceil((services * podsPerService) / 100))
