@@ -849,6 +849,19 @@ export const gallery: GalleryScenario[] = [
         "expect": {
           "result": "rejected"
         }
+      },
+      {
+        "from": "node/node1",
+        "command": "ipvsadm -Ln",
+        "title": {
+          "en": "The IPVS virtual servers kube-proxy wrote on node1 (the tutorial's check)",
+          "zh": "kube-proxy 在 node1 上写入的 IPVS 虚拟服务(教程中的验证步骤)"
+        },
+        "expectExit": 0,
+        "expectOutput": [
+          "TCP  10.96.0.11:3306 rr\n  -> 10.244.1.2:3306              Masq    1",
+          "TCP  192.168.100.21:30080 rr\n"
+        ]
       }
     ]
   },
