@@ -8,6 +8,7 @@ import { dnsMessages } from '../dataplane/dns/messages'
 import { ingressMessages } from '../dataplane/ingress/messages'
 import { metallbMessages } from '../dataplane/metallb/messages'
 import { ipvsMessages } from '../dataplane/kubeproxy/ipvs/messages'
+import { nftMessages } from '../dataplane/kubeproxy/nftables/messages'
 import { whatIfMessages } from '../whatif/messages'
 import { importerMessages } from '../importer/messages'
 
@@ -25,6 +26,7 @@ export const catalog: MessageTable = {
   ...ingressMessages,
   ...metallbMessages,
   ...ipvsMessages,
+  ...nftMessages,
   ...whatIfMessages,
   ...importerMessages,
 }

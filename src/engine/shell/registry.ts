@@ -4,6 +4,9 @@ import { conntrack } from '../dataplane/kubeproxy/commands/conntrack'
 import { iptables } from '../dataplane/kubeproxy/commands/iptables'
 import { iptablesSave } from '../dataplane/kubeproxy/commands/iptables-save'
 import { kubeProxyRules } from '../dataplane/kubeproxy/commands/kube-proxy-rules'
+import { ipvsadm } from '../dataplane/kubeproxy/ipvs/commands/ipvsadm'
+import { ipset } from '../dataplane/kubeproxy/ipvs/commands/ipset'
+import { nft } from '../dataplane/kubeproxy/nftables/commands/nft'
 import { curl } from '../trace/commands/curl'
 import { ip } from '../trace/commands/ip'
 import { nc } from '../trace/commands/nc'
@@ -35,7 +38,7 @@ import { wget } from '../trace/commands/wget'
  * component it imitates) and is listed here once.
  */
 const all: Command[] = [cat, grep, hostname, kubectl, nslookupCommand, digCommand, getentCommand,
-  iptablesSave, iptables, conntrack, kubeProxyRules, curl, nc, ping, ip, vtysh, show,
+  iptablesSave, iptables, conntrack, kubeProxyRules, ipvsadm, ipset, nft, curl, nc, ping, ip, vtysh, show,
   // the terminal's text tools for pipelines (sh/)
   echo, printf, seq, sleep, sort, uniq, head, tail, wc, cut, awk, tr, wget]
 

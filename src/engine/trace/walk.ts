@@ -25,6 +25,7 @@ import {
 import { resolveName } from './resolve'
 import { modeSimulated } from '../dataplane/kubeproxy/mode'
 import { ipvsNodePass, type ModePass } from '../dataplane/kubeproxy/ipvs/walk'
+import { nftNodePass } from '../dataplane/kubeproxy/nftables/walk'
 import type { Hop, Outcome, RequestSpec, Trace } from './types'
 
 /**
@@ -234,11 +235,11 @@ interface NodePass {
   masqueradedTo?: string
 }
 
-/** One node's kernel in the scenario's kube-proxy mode: the iptables rules, or IPVS (dataplane/kubeproxy/ipvs). */
+/** One node's kernel in the scenario's kube-proxy mode: the iptables rules, IPVS or nftables (dataplane/kubeproxy/ipvs, nftables). */
 function passFor(sim: Simulation, cluster: Cluster, node: ClusterNode, pkt: WalkPacket, hook: 'PREROUTING' | 'OUTPUT', log: HopLog, forwardedIn: boolean): NodePass {
   if (cluster.kubeProxy.mode === 'iptables') return passNode(sim, cluster, node, pkt, hook, log, forwardedIn)
   const first = log.hops.length
-  const mode = ipvsNodePass(sim, cluster, node, pkt, hook, log)
+  const mode = (cluster.kubeProxy.mode === 'nftables' ? nftNodePass : ipvsNodePass)(sim, cluster, node, pkt, hook, log)
   return { verdict: mode.verdict, hops: log.hops.slice(first), masqueradedTo: mode.masqueradedTo, mode }
 }
 

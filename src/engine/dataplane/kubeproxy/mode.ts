@@ -1,8 +1,8 @@
 import type { Cluster } from '../../cluster/types'
 import { diagnostic, type Diagnostic } from '../../core/diagnostic'
 
-/** The proxy modes the simulator implements. nftables is reported, never silently treated as iptables. */
-export const SIMULATED_MODES = ['iptables', 'ipvs'] as const
+/** The proxy modes the simulator implements (all three kube-proxy modes on Linux); anything else is reported. */
+export const SIMULATED_MODES = ['iptables', 'ipvs', 'nftables'] as const
 
 export function modeSimulated(cluster: Cluster): boolean {
   return (SIMULATED_MODES as readonly string[]).includes(cluster.kubeProxy.mode)

@@ -6,6 +6,7 @@ import { nodeRuleset } from '../state'
 import { onNode } from './common'
 import { renderIpvsIptablesSave } from '../ipvs/iptables-save'
 import { ipvsState } from '../ipvs/state'
+import { renderNftModeIptablesSave } from '../nftables/iptables-save'
 
 /** `iptables-save [-t TABLE]` on a node: the kernel's rules as iptables-save 1.8.9 (nf_tables) prints them. */
 export const iptablesSave: Command = {
@@ -31,6 +32,8 @@ export const iptablesSave: Command = {
     if ('error' in at) return at.error
     // IPVS mode writes its own, smaller rule set (dataplane/kubeproxy/ipvs)
     if (ctx.sim.scenario.cluster.kubeProxy.mode === 'ipvs') return ok(renderIpvsIptablesSave(ipvsState(ctx.sim, at.node), ctx.sim.clock.now(), table))
+    // nftables mode leaves iptables to the kubelet's canaries (dataplane/kubeproxy/nftables)
+    if (ctx.sim.scenario.cluster.kubeProxy.mode === 'nftables') return ok(renderNftModeIptablesSave(ctx.sim.clock.now(), table))
     const rs = nodeRuleset(ctx.sim, at.node)
     const text = renderIptablesSave(rs, ctx.sim.clock.now(), table, ruleCounters(ctx.sim, at.node.name), withCounters)
     return ok(text, rulesetView(rs, table))

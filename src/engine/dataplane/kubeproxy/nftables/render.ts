@@ -1,0 +1,108 @@
+import type { NftChain, NftRule, NftSet, NftTable } from './compile'
+
+/**
+ * The table as `nft list table ip kube-proxy` / `nft list ruleset` print it (nftables 1.0.x): a tab per level, sets
+ * and maps first, then chains, in the order they were added; rules in nft's normalised form (`meta mark set meta
+ * mark | 0x00004000`); base chains with their symbolic priorities (rule.c chain_prio2str: within 10 of a standard
+ * priority valid for the hook, as "dstnat - 10"). Also the `nft -f` transaction kube-proxy sends.
+ */
+
+const hex8 = (n: number) => '0x' + n.toString(16).padStart(8, '0')
+
+export function ruleText(r: NftRule): string {
+  switch (r.k) {
+    case 'ctNewJump': return `ct state new jump ${r.chain}`
+    case 'jump': return `jump ${r.chain}`
+    case 'goto': return `goto ${r.chain}`
+    case 'vmapDaddrProtoPort': return `ip daddr . meta l4proto . th dport vmap @${r.map}`
+    case 'vmapNodePort': return `ip daddr @nodeport-ips meta l4proto . th dport vmap @${r.map}`
+    case 'markOr': return `meta mark set meta mark | ${hex8(r.value)}`
+    case 'markAndZeroReturn': return `meta mark & ${hex8(r.value)} == ${hex8(0)} return`
+    case 'markXor': return `meta mark set meta mark ^ ${hex8(r.value)}`
+    case 'masquerade': return 'masquerade fully-random'
+    case 'rejectClusterIP': return 'ip daddr @cluster-ips reject comment "Reject traffic to invalid ports of ClusterIPs"'
+    case 'dropServiceCIDR': return `ip daddr { ${r.cidrs.join(', ')} } drop comment "Drop traffic to unallocated ClusterIPs"`
+    case 'reject': return 'reject'
+    case 'svcMasq': return `ip daddr ${r.ip} ${r.proto} dport ${r.port}${r.notSrc ? ` ip saddr != ${r.notSrc}` : ''} jump mark-for-masquerade`
+    case 'affinityCheck': return `ip saddr @${r.set} goto ${r.chain}`
+    case 'numgen': return `numgen random mod ${r.chains.length} vmap { ${r.chains.map((c, i) => `${i} : goto ${c}`).join(', ')} }`
+    case 'hairpin': return `ip saddr ${r.ip} jump mark-for-masquerade`
+    case 'affinityUpdate': return `update @${r.set} { ip saddr }`
+    case 'dnat': return `meta l4proto ${r.proto} dnat to ${r.to}`
+    case 'srcGoto': return `ip saddr ${r.cidr} goto ${r.chain} comment "short-circuit pod traffic"`
+    case 'fibLocalMark': return 'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"'
+    case 'fibLocalGoto': return `fib saddr type local goto ${r.chain} comment "short-circuit local traffic"`
+    case 'srcNotInDrop': return `ip saddr != { ${r.cidrs.join(', ')} } drop`
+  }
+}
+
+// nftables rule.c std_prios and std_prio_family_hook_compat: dstnat only at prerouting/output, srcnat at input/postrouting
+function priorityText(hook: string, prio: number): string {
+  const std: [string, number, string[] | undefined][] = [
+    ['raw', -300, undefined], ['mangle', -150, undefined], ['dstnat', -100, ['prerouting', 'output']],
+    ['filter', 0, undefined], ['security', 50, undefined], ['srcnat', 100, ['input', 'postrouting']],
+  ]
+  for (const [name, val, hooks] of std) {
+    if (hooks && !hooks.includes(hook)) continue
+    const off = prio - val
+    if (off === 0) return name
+    if (Math.abs(off) <= 10) return `${name} ${off < 0 ? '-' : '+'} ${Math.abs(off)}`
+  }
+  return String(prio)
+}
+
+function elementText(e: { key: string; verdict?: string; comment?: string }): string {
+  return `${e.key}${e.comment ? ` comment "${e.comment}"` : ''}${e.verdict ? ` : ${e.verdict}` : ''}`
+}
+
+function setText(s: NftSet): string {
+  let out = `\t${s.kind} ${s.name} {\n\t\ttype ${s.type}\n`
+  if (s.flags) out += `\t\tflags ${s.flags.replace(',', ',')}\n`
+  if (s.timeout) out += `\t\ttimeout ${formatTimeout(s.timeout)}\n`
+  if (s.comment) out += `\t\tcomment "${s.comment}"\n`
+  if (s.elements.length > 0) {
+    // maps and concatenations: one element per line, aligned under the first
+    const sep = s.kind === 'map' || s.type.includes(' . ') ? ',\n\t\t\t     ' : ', '
+    out += `\t\telements = { ${s.elements.map(elementText).join(sep)} }\n`
+  }
+  return out + '\t}\n'
+}
+
+// nft prints timeouts as 3h, 10800s → "3h", 90s → "1m30s"
+function formatTimeout(seconds: number): string {
+  let s = seconds
+  const d = Math.floor(s / 86400); s %= 86400
+  const h = Math.floor(s / 3600); s %= 3600
+  const m = Math.floor(s / 60); s %= 60
+  return `${d ? d + 'd' : ''}${h ? h + 'h' : ''}${m ? m + 'm' : ''}${s ? s + 's' : ''}` || '0s'
+}
+
+function chainText(c: NftChain): string {
+  let out = `\tchain ${c.name} {\n`
+  if (c.comment) out += `\t\tcomment "${c.comment}"\n`
+  if (c.base) out += `\t\ttype ${c.base.type} hook ${c.base.hook} priority ${priorityText(c.base.hook, c.base.priority)}; policy accept;\n`
+  for (const r of c.rules) out += `\t\t${ruleText(r)}\n`
+  return out + '\t}\n'
+}
+
+export function renderNftTable(t: NftTable): string {
+  const parts = [...t.sets.map(setText), ...t.chains.map(chainText)]
+  return `table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n${parts.join('\n')}}\n`
+}
+
+/** kube-proxy's `nft -f` input for a full sync (knftables' transaction text): add, then flush, then rules and elements. */
+export function renderNftTransaction(t: NftTable): string {
+  let out = 'add table ip kube-proxy { comment "rules for kube-proxy" ; }\n'
+  for (const c of t.chains) {
+    const opts = c.base ? ` { type ${c.base.type} hook ${c.base.hook} priority ${c.base.priority} ; }` : c.comment ? ` { comment "${c.comment}" ; }` : ''
+    out += `add chain ip kube-proxy ${c.name}${opts}\n`
+  }
+  for (const s of t.sets) {
+    const opts = [`type ${s.type}`, ...(s.flags ? [`flags ${s.flags}`] : []), ...(s.timeout ? [`timeout ${s.timeout}s`] : []), ...(s.comment ? [`comment "${s.comment}"`] : [])]
+    out += `add ${s.kind} ip kube-proxy ${s.name} { ${opts.join(' ; ')} ; }\n`
+  }
+  for (const c of t.chains) out += `flush chain ip kube-proxy ${c.name}\n`
+  for (const c of t.chains) for (const r of c.rules) out += `add rule ip kube-proxy ${c.name} ${ruleText(r)}\n`
+  for (const s of t.sets) for (const e of s.elements) out += `add element ip kube-proxy ${s.name} { ${elementText(e)} }\n`
+  return out
+}
