@@ -48,6 +48,11 @@ export function planListeners(cluster: Cluster, plan: Plan): Listener[] {
   return out.filter((l) => l.protocol !== 'SCTP')
 }
 
+const UDP_SERVER = `const [who, port] = process.argv.slice(1)
+const s = require('node:dgram').createSocket('udp4')
+s.on('message', (m, r) => s.send('who=' + who + ' peer=' + r.address + '\\n', r.port, r.address))
+s.bind(Number(port))`
+
 export interface Running {
   procs: ChildProcess[]
 }
@@ -55,11 +60,15 @@ export interface Running {
 export function startListeners(listeners: Listener[]): Running {
   const procs: ChildProcess[] = []
   for (const l of listeners) {
-    // socat's address syntax reserves ':' and ',', so the reply names the peer's address and port in separate words
-    // (for UDP the shell first reads the datagram socat hands it: exiting unread breaks socat's pipe and loses the reply)
-    const reply = `SYSTEM:${l.protocol === 'UDP' ? 'read line; ' : ''}echo who=${l.who} peer=$SOCAT_PEERADDR`
-    const addr = l.protocol === 'UDP' ? `UDP4-RECVFROM:${l.port},fork` : `TCP4-LISTEN:${l.port},fork,reuseaddr,backlog=512`
-    procs.push(startInNs(l.ns, ['socat', addr, reply]))
+    if (l.protocol === 'UDP') {
+      // socat's forked UDP servers lose datagrams that arrive while an earlier child lingers: a node process answers
+      // UDP (few pods serve UDP: CoreDNS, mostly)
+      procs.push(startInNs(l.ns, ['node', '-e', UDP_SERVER, l.who, String(l.port)]))
+      continue
+    }
+    // socat's address syntax reserves ':' and ',', so the reply names only the peer's address
+    const reply = `SYSTEM:echo who=${l.who} peer=$SOCAT_PEERADDR`
+    procs.push(startInNs(l.ns, ['socat', `TCP4-LISTEN:${l.port},fork,reuseaddr,backlog=512`, reply]))
   }
   return { procs }
 }

@@ -25,13 +25,19 @@ function tcpOnce() {
   })
 }
 
+// A resolver's way: the same datagram again from the same socket while no answer comes (a retransmission follows
+// the first one's conntrack entry, so it cannot change which endpoint was chosen). socat's forked UDP servers drop
+// a datagram now and then when they come quickly one after another.
 function udpOnce() {
   return new Promise((resolve) => {
     const sock = dgram.createSocket('udp4')
-    const timer = setTimeout(() => { sock.close(); resolve({ error: 'timeout' }) }, spec.timeoutMs)
-    sock.on('message', (m) => { clearTimeout(timer); sock.close(); resolve(parse(String(m))) })
-    sock.on('error', (e) => { clearTimeout(timer); sock.close(); resolve({ error: e.code ?? String(e) }) })
-    sock.send('probe\n', spec.port, spec.host)
+    const send = () => sock.send('probe\n', spec.port, spec.host)
+    const retry = setInterval(send, Math.max(100, Math.floor(spec.timeoutMs / 4)))
+    const stop = (r) => { clearTimeout(timer); clearInterval(retry); sock.close(); resolve(r) }
+    const timer = setTimeout(() => stop({ error: 'timeout' }), spec.timeoutMs)
+    sock.on('message', (m) => stop(parse(String(m))))
+    sock.on('error', (e) => stop({ error: e.code ?? String(e) }))
+    send()
   })
 }
 

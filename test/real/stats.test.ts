@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chiSquareHomogeneity, gammaQ } from './stats'
+import { chiSquareHomogeneity, chiSquareUniform, gammaQ } from './stats'
 
 describe('chi-square homogeneity', () => {
   // reference values: R's pchisq(x, df, lower.tail = FALSE)
@@ -23,5 +23,13 @@ describe('chi-square homogeneity', () => {
     const r = chiSquareHomogeneity({ a: 150, b: 150 }, { a: 100, b: 100, c: 100 })
     expect(r.df).toBe(2)
     expect(r.p).toBeLessThan(1e-10)
+  })
+})
+
+describe('chi-square goodness of fit to uniform', () => {
+  it('accepts an even spread and rejects swapped probabilities (1/2, 1/3 instead of 1/3, 1/2 over three endpoints)', () => {
+    expect(chiSquareUniform({ a: 101, b: 99, c: 100 }).p).toBeGreaterThan(0.9)
+    // 300 connections spread 150 / 50 / 100: statistic (50² + 50² + 0) / 100 = 50 at df 2
+    expect(chiSquareUniform({ a: 150, b: 50, c: 100 }).p).toBeCloseTo(Math.exp(-25), 15)
   })
 })

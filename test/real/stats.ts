@@ -74,6 +74,16 @@ export function chiSquareHomogeneity(a: Record<string, number>, b: Record<string
   return { statistic, df, p: df === 0 ? 1 : gammaQ(df / 2, statistic / 2) }
 }
 
+/** Goodness of fit of one count table to the uniform distribution over its categories. */
+export function chiSquareUniform(counts: Record<string, number>): Homogeneity {
+  const values = Object.values(counts)
+  const n = values.reduce((a, b) => a + b, 0)
+  const expected = n / values.length
+  const statistic = values.reduce((s, o) => s + (o - expected) ** 2 / expected, 0)
+  const df = Math.max(0, values.length - 1)
+  return { statistic, df, p: df === 0 ? 1 : gammaQ(df / 2, statistic / 2) }
+}
+
 export function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
   const out: Record<string, number> = {}
   for (const it of items) out[key(it)] = (out[key(it)] ?? 0) + 1
