@@ -116,5 +116,7 @@ export interface RequestSpec {
     headers: Record<string, string>
     /** curl -k: do not verify the server's certificate. */
     insecure?: boolean
+    /** curl -d: the request body. */
+    body?: string
   }
 }
