@@ -135,7 +135,7 @@ export function compileNftables(cluster: Cluster, node: ClusterNode, servicePort
     const externalVerdict = !hasEndpoints ? 'goto reject-chain' : !hasExternal ? 'drop' : ''
     const comment = sp.name
 
-    clusterIPs.elements.push({ key: sp.clusterIP })
+    if (!clusterIPs.elements.some((e) => e.key === sp.clusterIP)) clusterIPs.elements.push({ key: sp.clusterIP })
     if (hasInternal) serviceIPs.elements.push({ key: `${sp.clusterIP} . ${proto} . ${sp.port.port}`, verdict: `goto ${internalChain}` })
     else if (internalVerdict) noEpServices.elements.push({ key: `${sp.clusterIP} . ${proto} . ${sp.port.port}`, verdict: internalVerdict, comment })
     const externalTarget = sp.loadBalancerSourceRanges.length > 0 ? firewallChain : externalChain

@@ -55,6 +55,25 @@ function elementText(e: { key: string; verdict?: string; comment?: string }): st
   return `${e.key}${e.comment ? ` comment "${e.comment}"` : ''}${e.verdict ? ` : ${e.verdict}` : ''}`
 }
 
+const PROTO_NUMBER: Record<string, number> = { tcp: 6, udp: 17, sctp: 132 }
+
+// nft lists a set's elements sorted by their key's bytes: addresses and ports as numbers, protocols by number
+function byKey(a: { key: string }, b: { key: string }): number {
+  const pa = a.key.split(' . ')
+  const pb = b.key.split(' . ')
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const d = keyValue(pa[i]) - keyValue(pb[i])
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+function keyValue(part: string): number {
+  if (part in PROTO_NUMBER) return PROTO_NUMBER[part]
+  if (part.includes('.')) return part.split('.').reduce((n, o) => n * 256 + Number(o), 0)
+  return Number(part)
+}
+
 function setText(s: NftSet): string {
   let out = `\t${s.kind} ${s.name} {\n\t\ttype ${s.type}\n`
   if (s.flags) out += `\t\tflags ${s.flags.replace(',', ',')}\n`
@@ -63,7 +82,7 @@ function setText(s: NftSet): string {
   if (s.elements.length > 0) {
     // maps and concatenations: one element per line, aligned under the first
     const sep = s.kind === 'map' || s.type.includes(' . ') ? ',\n\t\t\t     ' : ', '
-    out += `\t\telements = { ${s.elements.map(elementText).join(sep)} }\n`
+    out += `\t\telements = { ${[...s.elements].sort(byKey).map(elementText).join(sep)} }\n`
   }
   return out + '\t}\n'
 }
