@@ -78,8 +78,8 @@ export function engineEnding(result: Trace['outcome']['result']): Ending {
 
 /** One walk of the leg alone, on the simulation given (its conntrack, affinity and random stream carry on). */
 export function engineWalk(sim: Simulation, leg: Leg): Trace {
-  const icmp = leg.protocol === 'ICMP'
-  return traceRequest(sim, { from: leg.from, protocol: icmp ? 'TCP' : leg.protocol, host: leg.dst, port: leg.port ?? 0 }, icmp ? { icmp: true } : {})
+  if (leg.protocol === 'ICMP') return traceRequest(sim, { from: leg.from, protocol: 'TCP', host: leg.dst, port: 0 }, { icmp: true })
+  return traceRequest(sim, { from: leg.from, protocol: leg.protocol, host: leg.dst, port: leg.port ?? 0 })
 }
 
 export function observeTrace(t: Trace): Observation {
