@@ -128,9 +128,9 @@ function setPodReady(files: SourceFile[], cluster: Cluster, ref: string, ready: 
 }
 
 /** Where a node's settings live: its entry in the Cluster document, a kind: Node object, or nowhere (the defaults). */
-type NodeSite = { kind: 'cluster'; at: Located; index: number } | { kind: 'node'; at: Located } | { kind: 'defaults' }
+export type NodeSite = { kind: 'cluster'; at: Located; index: number } | { kind: 'node'; at: Located } | { kind: 'defaults' }
 
-function nodeSite(files: SourceFile[], node: ClusterNode): NodeSite | undefined {
+export function nodeSite(files: SourceFile[], node: ClusterNode): NodeSite | undefined {
   const asNode = locate(files, 'Node', '', node.name)
   if (asNode && node.source?.object === `Node/${node.name}`) return { kind: 'node', at: asNode }
   if (node.source?.object.startsWith('Cluster/')) {

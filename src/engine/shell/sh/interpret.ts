@@ -318,8 +318,49 @@ const BUILTINS: Record<string, Builtin> = {
     if (['~', '/root', '.', absolutePathOf(run)].includes(target)) return done(0)
     return done(1, `sh: cd: ${target}: the playground's shell stays in ${absolutePathOf(run)}\n`)
   },
+  test: (run, args) => testBuiltin(run, 'test', args),
+  '[': (run, args) => {
+    if (args[args.length - 1] !== ']') return done(2, "sh: [: missing `]'\n")
+    return testBuiltin(run, '[', args.slice(0, -1))
+  },
   sh: (run, args, stdin) => subshell(run, 'sh', args, stdin),
   bash: (run, args, stdin) => subshell(run, 'bash', args, stdin),
+}
+
+/**
+ * test / [ (POSIX test(1), bash's builtin): `! EXPR`, `-n S`, `-z S`, `-e/-f FILE`, `S1 = S2`, `S1 != S2`,
+ * `N1 -eq|-ne|-lt|-le|-gt|-ge N2`, and a lone string (true when not empty). Status 0 true, 1 false, 2 error.
+ */
+function testBuiltin(run: Run, name: string, args: string[]): Result {
+  const evaluate = (a: string[]): boolean | string => {
+    if (a[0] === '!' && a.length > 1) { const r = evaluate(a.slice(1)); return typeof r === 'string' ? r : !r }
+    if (a.length === 0) return false
+    if (a.length === 1) return a[0] !== ''
+    if (a.length === 2) {
+      switch (a[0]) {
+        case '-n': return a[1] !== ''
+        case '-z': return a[1] === ''
+        case '-e': case '-f': case '-r': case '-s': return readFile(run.session.sim, run.where, a[1]) !== undefined && (a[0] !== '-s' || readFile(run.session.sim, run.where, a[1]) !== '')
+        case '-d': return ['/', '/root', '/etc', '/tmp'].includes(absolutePath(run.where, a[1]))
+      }
+      return `${a[0]}: unary operator expected`
+    }
+    if (a.length === 3) {
+      const [x, op, y] = a
+      if (op === '=' || op === '==') return x === y
+      if (op === '!=') return x !== y
+      const ints = { '-eq': (p: number, q: number) => p === q, '-ne': (p: number, q: number) => p !== q, '-lt': (p: number, q: number) => p < q, '-le': (p: number, q: number) => p <= q, '-gt': (p: number, q: number) => p > q, '-ge': (p: number, q: number) => p >= q } as Record<string, (p: number, q: number) => boolean>
+      if (ints[op]) {
+        for (const v of [x, y]) if (!/^\s*[-+]?\d+\s*$/.test(v)) return `${v}: integer expression expected`
+        return ints[op](Number(x), Number(y))
+      }
+      return `${op}: binary operator expected`
+    }
+    return 'too many arguments'
+  }
+  const r = evaluate(args)
+  if (typeof r === 'string') return done(2, `sh: ${name}: ${r}\n`)
+  return done(r ? 0 : 1)
 }
 
 function absolutePathOf(run: Run): string {

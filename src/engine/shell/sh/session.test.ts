@@ -118,6 +118,15 @@ describe('kubectl verbs that edit the scenario', () => {
     expect(r.exitCode).toBe(status)
   })
 
+  it("label node: a lab machine's labels in the Cluster document (the tutorial's ingress=true)", () => {
+    const { sh } = shell('ingress-host-routing')
+    const off = sh('kubectl label node node1 ingress-; kubectl get nodes --show-labels | grep -c ingress=true')
+    expect(off.output).toBe('node/node1 unlabeled\n1\n')
+    const on = sh('kubectl label node node1 ingress=true; kubectl get nodes --show-labels | grep -c ingress=true')
+    expect(on.output).toBe('node/node1 labeled\n2\n')
+    expect(on.scenarioEdit?.changed).toEqual(['cluster.yaml'])
+  })
+
   it('delete then a request: the Service is gone for the next command of the same line', () => {
     const { sh } = shell('service-basics')
     const r = sh('kubectl delete svc mysql-service; kubectl get svc mysql-service')
@@ -169,12 +178,14 @@ describe('shell semantics', () => {
     ['echo "a:b:c" | cut -d: -f2,3', 'b:c\n'],
     ['echo "one two" | wc', '      1       2       8\n'],
     ['echo hello | tr a-z A-Z', 'HELLO\n'],
-    ['i=0; while [ $i != 3 ]; do i=$(echo $i | tr 012 123); echo $i; done 2>&1 | head -1', expect.any(String)],
     ['echo a > /tmp/f; echo b >> /tmp/f; cat /tmp/f', 'a\nb\n'],
     ['cat < /nope; echo $?', 'sh: /nope: No such file or directory\n1\n'],
     ['echo {a,b}{1,2}', 'a1 a2 b1 b2\n'],
     ['sh -c "echo inner; exit 4"; echo $?', 'inner\n4\n'],
     ['for i in a b; do echo $i; done > /tmp/o; wc -l < /tmp/o', '2\n'],
+    ['[ 1 -lt 2 ] && [ a != b ] && [ -n x ] && [ -z "" ] && test -f /etc/hosts && ! [ -e /nope ] && echo ok', 'ok\n'],
+    ['[ a = b ]; echo $?; [ x -eq 1 ]; echo $?; [ a', '1\nsh: [: x: integer expression expected\n2\nsh: [: missing `]\'\n'],
+    ['i=0; while [ $i -lt 3 ]; do i=$(echo $i | tr 012 123); echo -n $i; done', '123'],
     ['echo `date`', 'sh: syntax not supported: command substitution with backquotes (use $(...))\n'],
   ])('%s', (line, output) => {
     const { sh } = shell('service-basics')

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../../../manifest/types'
-import { deleteIn, readNode, setIn } from '../../../../whatif/yamlEdit'
+import { nodeSite } from '../../../../whatif/apply'
+import { deleteIn, locate, readNode, setIn, type Located } from '../../../../whatif/yamlEdit'
 import { isMap } from 'yaml'
 import type { CommandResult, ShellContext } from '../../../types'
 import { locateObject, namespaceOf, needsEditor, notFound, objectArgs, objectName, parseFlags, usageError, withFile } from './common'
@@ -39,13 +40,26 @@ export function kubectlLabel(args: string[], ctx: ShellContext): CommandResult {
   let stderr = ''
   for (const { type, name } of objs.refs) {
     const ns = namespaceOf(type, flags)
-    let at = locateObject(files, type, ns, name)
+    // where the labels live: the object's metadata, or a lab machine's entry in the Cluster document
+    let labelsPath: (string | number)[] = ['metadata', 'labels']
+    let find = (): Located | undefined => locateObject(files, type, ns, name)
+    if (type.kind === 'Node') {
+      const node = ctx.sim.scenario.cluster.nodes.find((n) => n.name === name)
+      if (!node) return { ...notFound(type, name), stdout }
+      const site = nodeSite(files, node)
+      if (site?.kind === 'cluster') {
+        labelsPath = ['spec', 'nodes', site.index, 'labels']
+        const clusterName = String((site.at.node.toJSON() as { metadata?: { name?: string } }).metadata?.name ?? '')
+        find = () => locate(files, 'Cluster', '', clusterName)
+      } else if (site?.kind !== 'node') return { stdout, stderr: stderr + `error: node "${name}" is one of the playground's default machines: write a Cluster document (or a Node object) to give it labels\n`, exitCode: 1 }
+    }
+    let at = find()
     if (!at) {
       const generated = type.kind === 'Pod' && ctx.sim.scenario.cluster.pods.find((p) => p.namespace === ns && p.name === name)
       if (generated) return { stdout, stderr: stderr + `error: pod "${name}" comes from ${generated.owner ? `${generated.owner.kind}/${generated.owner.name}` : 'the cluster'}: the playground keeps labels in the YAML, so label its template there\n`, exitCode: 1 }
       return { ...notFound(type, name), stdout }
     }
-    const labelsNode = readNode(at, 'metadata', 'labels')
+    const labelsNode = readNode(at, ...labelsPath)
     const before: Record<string, string> = isMap(labelsNode) ? (labelsNode.toJSON() as Record<string, string>) : {}
     for (const [k, v] of set) {
       if (k in before && before[k] !== v && !flags.bools.has('--overwrite')) {
@@ -60,13 +74,13 @@ export function kubectlLabel(args: string[], ctx: ShellContext): CommandResult {
     for (const [k, v] of set) after[k] = v
     for (const k of remove) {
       if (!(k in before)) continue
-      files = withFile(files, at.file.path, deleteIn(at, ['metadata', 'labels', k]))
-      at = locateObject(files, type, ns, name)!
+      files = withFile(files, at.file.path, deleteIn(at, [...labelsPath, k] as string[]))
+      at = find()!
     }
     for (const [k, v] of set) {
       if (before[k] === v) continue
-      files = withFile(files, at.file.path, setIn(at, ['metadata', 'labels', k], v))
-      at = locateObject(files, type, ns, name)!
+      files = withFile(files, at.file.path, setIn(at, [...labelsPath, k], v))
+      at = find()!
     }
     const same = JSON.stringify(before) === JSON.stringify(after)
     if (!same) changed.push(at.file.path)
