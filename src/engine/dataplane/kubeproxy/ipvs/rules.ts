@@ -176,16 +176,25 @@ export function saveLine(r: IpvsRule): string {
   return [`-A ${r.chain}`, ...first.map(argText), ...rest.map(argText), targetText(r.target, true)].join(' ')
 }
 
+// the kernel hashes set members; a Set per ipset keeps lookups O(1) at 1000 Services too
+const memberSets = new WeakMap<Ipset, Set<string>>()
+function members(set: Ipset): Set<string> {
+  let m = memberSets.get(set)
+  if (!m) memberSets.set(set, (m = new Set(set.entries)))
+  return m
+}
+
 function setMatches(set: Ipset | undefined, flags: string, p: RulePacket): boolean {
   if (!set) return false
+  const has = (e: string) => members(set).has(e)
   const [a, , c] = flags.split(',')
   const ipOf = (side: string) => (side === 'src' ? p.src : p.dst)
   const proto = p.proto.toLowerCase()
   switch (set.type) {
-    case 'hash:ip': return set.entries.includes(ipOf(a))
-    case 'bitmap:port': return p.dport !== undefined && (proto === 'tcp' || proto === 'udp' || proto === 'sctp') && set.entries.includes(String(p.dport))
-    case 'hash:ip,port': return p.dport !== undefined && set.entries.includes(`${ipOf(a)},${proto}:${p.dport}`)
-    case 'hash:ip,port,ip': return p.dport !== undefined && set.entries.includes(`${ipOf(a)},${proto}:${p.dport},${ipOf(c)}`)
+    case 'hash:ip': return has(ipOf(a))
+    case 'bitmap:port': return p.dport !== undefined && (proto === 'tcp' || proto === 'udp' || proto === 'sctp') && has(String(p.dport))
+    case 'hash:ip,port': return p.dport !== undefined && has(`${ipOf(a)},${proto}:${p.dport}`)
+    case 'hash:ip,port,ip': return p.dport !== undefined && has(`${ipOf(a)},${proto}:${p.dport},${ipOf(c)}`)
     case 'hash:ip,port,net': return p.dport !== undefined && set.entries.some((e) => {
       const [ip, pp, net] = e.split(',')
       const cidr = parseCidr(net)

@@ -56,8 +56,14 @@ const inCidr = (cidr: string, ip: string) => {
   return !!c && cidrContains(c, ip)
 }
 
+// a verdict map is a hash in the kernel: one lookup, whatever its size
+const indexes = new WeakMap<object, Map<string, { verdict?: string; comment?: string }>>()
 function lookup(t: NftTable, map: string, key: string): { verdict?: string; comment?: string } | undefined {
-  return t.bySet.get(map)?.elements.find((e) => e.key === key)
+  const set = t.bySet.get(map)
+  if (!set) return undefined
+  let index = indexes.get(set)
+  if (!index) indexes.set(set, (index = new Map(set.elements.map((e) => [e.key, e]))))
+  return index.get(key)
 }
 
 /** Runs a base chain; returns the verdict (ACCEPT when it falls through). */
@@ -98,7 +104,7 @@ function runChain(c: Ctx, base: string): Verdict {
       case 'goto': jumpTo(r.chain, false); break
       case 'vmapDaddrProtoPort':
       case 'vmapNodePort': {
-        if (r.k === 'vmapNodePort' && !c.t.bySet.get('nodeport-ips')?.elements.some((e) => e.key === p.dst)) break
+        if (r.k === 'vmapNodePort' && !lookup(c.t, 'nodeport-ips', p.dst)) break
         const key = r.k === 'vmapNodePort' ? `${proto} . ${p.dstPort}` : `${p.dst} . ${proto} . ${p.dstPort}`
         const e = p.dstPort === undefined ? undefined : lookup(c.t, r.map, key)
         if (!e?.verdict) break
@@ -120,7 +126,7 @@ function runChain(c: Ctx, base: string): Verdict {
       case 'markXor': p.mark ^= r.value; break
       case 'masquerade': return 'MASQUERADE'
       case 'rejectClusterIP':
-        if (c.t.bySet.get('cluster-ips')?.elements.some((e) => e.key === p.dst)) {
+        if (lookup(c.t, 'cluster-ips', p.dst)) {
           hop(c, frame.chain, r, before, 'rejected', { code: 'nft.clusterip.badport', params: { dst: p.dst, port: String(p.dstPort ?? ''), proto: p.protocol } })
           return 'REJECT'
         }
