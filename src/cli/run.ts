@@ -8,6 +8,7 @@ import { runCommandLine } from '../engine/shell/runner'
 import type { CommandResult, Location } from '../engine/shell/types'
 import { Simulation } from '../engine/sim/simulation'
 import { gallery } from '../scenarios/gallery.generated'
+import { scenarioFiles } from '../scenarios/generators'
 import { parseCliArgs, type UsageError } from './args'
 import { loadSources, type FileSystem } from './load'
 import { USAGE } from './usage'
@@ -41,7 +42,7 @@ export function runCli(argv: string[], fs: FileSystem): CliOutput {
     const name = args.scenario ?? DEFAULT_SCENARIO
     const entry = gallery.find((g) => g.name === name)
     if (!entry) return usage({ code: 'shell.cli.unknownScenario', params: { name, names: gallery.map((g) => g.name).join(', ') } })
-    files = entry.files
+    files = scenarioFiles(entry)
   }
   const scenario = compileScenario(files, args.mode ? { modeOverride: args.mode } : {})
   const json = (data: unknown) => JSON.stringify(localizeJson(data, args.lang), null, 2) + '\n'
