@@ -87,7 +87,8 @@ export function observeTrace(t: Trace): Observation {
   const obs: Observation = { ending, firewall: [], dnat: [] }
   for (const h of t.hops) {
     if (h.stage === 'kube-proxy' && (h.verdict === 'rejected' || h.verdict === 'dropped') && h.rule) obs.firewall.push(`${h.node}|${h.rule}`)
-    if (h.stage === 'kube-proxy' && h.note.code === 'trace.nf.dnat') obs.dnat.push(`${h.node}|${h.after.dst}:${h.after.dstPort}`)
+    const dnat = h.verdict === 'translated' && (h.before.dst !== h.after.dst || h.before.dstPort !== h.after.dstPort)
+    if (h.stage === 'kube-proxy' && dnat) obs.dnat.push(`${h.node}|${h.after.dst}:${h.after.dstPort}`)
   }
   if (ending === 'answered') {
     const at = [...t.hops].reverse().find((h) => (h.stage === 'pod' && h.verdict === 'delivered') || h.verdict === 'answered')

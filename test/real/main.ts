@@ -1,6 +1,7 @@
 import { compileScenario } from '../../src/engine/scenario'
 import { gallery } from '../../src/scenarios/gallery.generated'
 import { scenarioFiles } from '../../src/scenarios/generators'
+import { generatedScenarios } from './generated'
 import { modeDrivers } from './modes'
 import { runNetfilterScenario } from './netfilter'
 import { netfilterPreflight } from './preflight'
@@ -31,6 +32,16 @@ async function netfilter(): Promise<void> {
     if (!driver) { report.skip(`netfilter ${entry.name}: ${compiled.cluster.kubeProxy.mode} mode (no kernel module here: checked by unit tests only)`); continue }
     report.count('scenarios')
     await runNetfilterScenario({ name: entry.name, compiled, requests: entry.requests }, driver, report)
+  }
+  for (const g of generatedScenarios) {
+    if (only && !g.name.includes(only)) continue
+    const compiled = compileScenario(g.files)
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error')
+    if (!report.check('netfilter', `${g.name}: compiles without errors`, errors.length === 0, errors.map((d) => `${d.code} ${JSON.stringify(d.params)}`).join('\n'))) continue
+    const driver = modeDrivers.find((d) => d.mode === compiled.cluster.kubeProxy.mode)!
+    const legs = g.legs(compiled.cluster)
+    report.count('scenarios')
+    await runNetfilterScenario({ name: g.name, compiled, requests: [], legs, onlyPods: g.pods?.(compiled.cluster, legs) }, driver, report)
   }
 }
 

@@ -77,10 +77,12 @@ export function planTopology(cluster: Cluster, onlyPods?: Set<string>): Plan {
     if (onLink(cluster, gateway)) add(ns, `route add default via ${gateway} dev eth0`)
     // ip_forward: a node routes for its pods; bridge-nf-call-iptables (br_netfilter, per namespace since Linux 5.3):
     // pod-to-pod replies across cni0 pass the nat table, as kube-proxy requires; route_localnet: kube-proxy sets it
-    // for NodePorts on 127.0.0.1 (proxier.go); rp_filter off, as the engine models no reverse-path check.
+    // for NodePorts on 127.0.0.1 (proxier.go); rp_filter off, as the engine models no reverse-path check;
+    // icmp_ratelimit 0: a node sends at most one ICMP error a second per host after a burst of six (the default 1000
+    // ms), which the engine does not model and which the harness's quick repeated probes of a REJECT would hit
     plan.sysctls.set(ns, [
       'net.ipv4.ip_forward=1', 'net.bridge.bridge-nf-call-iptables=1', 'net.ipv4.conf.all.route_localnet=1',
-      'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0',
+      'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0', 'net.ipv4.icmp_ratelimit=0',
     ])
   })
 
