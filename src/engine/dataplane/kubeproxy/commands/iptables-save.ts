@@ -36,6 +36,7 @@ export const iptablesSave: Command = {
     if (ctx.sim.scenario.cluster.kubeProxy.mode === 'nftables') return ok(renderNftModeIptablesSave(ctx.sim.clock.now(), table))
     const rs = nodeRuleset(ctx.sim, at.node)
     const text = renderIptablesSave(rs, ctx.sim.clock.now(), table, ruleCounters(ctx.sim, at.node.name), withCounters)
-    return ok(text, rulesetView(rs, table))
+    // the data view is built only when asked for (--json): it renders every rule twice
+    return ok(text, ctx.json ? rulesetView(rs, table) : undefined)
   },
 }

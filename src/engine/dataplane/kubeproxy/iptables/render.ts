@@ -240,11 +240,22 @@ export function renderIptablesS(table: Table, chain?: string): string | undefine
   return out
 }
 
-/** The number of rules in the table that jump to a chain (the "(N references)" of `iptables -L`). */
+/**
+ * How many rules of the table jump to each chain (the "(N references)" of `iptables -L`), counted in one pass and
+ * memoised per table: a 1000-Service table has thousands of chains, and counting per chain was quadratic.
+ */
+const referenceCache = new WeakMap<Table, Map<string, number>>()
+
 export function references(table: Table, chain: string): number {
-  let n = 0
-  for (const c of table.chains) for (const r of c.rules) if (r.target?.kind === 'jump' && r.target.chain === chain) n++
-  return n
+  let counts = referenceCache.get(table)
+  if (!counts) {
+    counts = new Map()
+    for (const c of table.chains) {
+      for (const r of c.rules) if (r.target?.kind === 'jump') counts.set(r.target.chain, (counts.get(r.target.chain) ?? 0) + 1)
+    }
+    referenceCache.set(table, counts)
+  }
+  return counts.get(chain) ?? 0
 }
 
 /** The node's rules as plain data for the inspector and `--json`: tables, chains, each rule in both forms. */
