@@ -4,6 +4,9 @@ import { ruleCounters } from '../counters'
 import { renderIptablesS } from '../iptables/render'
 import { TABLE_ORDER, type TableName } from '../iptables/rule'
 import { nodeRuleset } from '../state'
+import { renderModeIptablesS } from '../ipvs/iptables-save'
+import { ipvsState } from '../ipvs/state'
+import { formatMessage } from '../../../i18n/catalog'
 import { onNode } from './common'
 
 /**
@@ -50,6 +53,15 @@ export const iptables: Command = {
     if (!action) return fail('iptables v1.8.9 (nf_tables): no command specified\nTry `iptables -h\' or \'iptables --help\' for more information.\n', 2)
     const at = onNode(ctx, 'iptables')
     if ('error' in at) return at.error
+    const mode = ctx.sim.scenario.cluster.kubeProxy.mode
+    if (mode !== 'iptables') {
+      // IPVS and nftables modes keep few or no iptables rules (dataplane/kubeproxy/ipvs): -S lists them; -L is
+      // not drawn for these modes, and says so rather than show iptables mode's rules
+      if (action !== 'S') return fail(formatMessage('kubeproxy.iptables.listmode', { mode }, ctx.lang) + '\n', 1)
+      const text = renderModeIptablesS(mode === 'ipvs' ? ipvsState(ctx.sim, at.node) : undefined, table, chain)
+      if (text === undefined) return fail(`iptables v1.8.9 (nf_tables): chain \`${chain}' in table \`${table}' is incompatible, use 'nft' tool.\n`, 1)
+      return ok(text, { node: at.node.name, table, chain: chain ?? null, text })
+    }
     const t = nodeRuleset(ctx.sim, at.node).tables[table]
     f.counters = ruleCounters(ctx.sim, at.node.name)
     const text = action === 'S' ? renderIptablesS(t, chain) : renderIptablesList(t, f, chain)

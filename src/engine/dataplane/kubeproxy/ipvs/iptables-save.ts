@@ -39,3 +39,19 @@ export function renderIpvsRestoreInput(s: IpvsNodeState): string {
   }
   return out
 }
+
+/**
+ * `iptables -t TABLE -S [CHAIN]` in IPVS mode (and, with no state, nftables mode's kubelet-only tables): the
+ * policies, the user chains (-N) and the rules (-A) as iptables-save prints them; undefined for an unknown chain.
+ */
+export function renderModeIptablesS(s: IpvsNodeState | undefined, table: string, chain?: string): string | undefined {
+  const builtins: Record<string, string[]> = { ...BUILTIN, mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] }
+  const b = builtins[table] ?? []
+  const user = table === 'mangle' ? ['KUBE-IPTABLES-HINT', 'KUBE-KUBELET-CANARY'] : [...(s ? IPVS_CHAINS[table as 'nat' | 'filter'] ?? [] : []), 'KUBE-KUBELET-CANARY'].sort()
+  if (chain && !b.includes(chain) && !user.includes(chain)) return undefined
+  const chains = chain ? [chain] : [...b, ...user]
+  let out = ''
+  for (const c of chains) out += b.includes(c) ? `-P ${c} ACCEPT\n` : `-N ${c}\n`
+  for (const c of chains) for (const r of s?.rules ?? []) if (r.table === table && r.chain === c) out += saveLine(r) + '\n'
+  return out
+}

@@ -50,6 +50,14 @@ describe('IPVS mode on the tutorial\'s Service labs (k/k pkg/proxy/ipvs/proxier.
     expect(out).toMatch(/^ {2}-> 10\.244\.\d+\.\d+:80 {16}Masq {4}1 {6}0 {10}0 {9}$/m)
   })
 
+  it('iptables -t nat -S lists the IPVS proxier\'s rules; ipvsadm without -n names the ports (getnameinfo)', () => {
+    const sh = shell(compiled)
+    const s = sh.run('node/node1', ['iptables', '-t', 'nat', '-S', 'KUBE-NODE-PORT']).stdout
+    expect(s).toBe('-N KUBE-NODE-PORT\n-A KUBE-NODE-PORT -p tcp -m comment --comment "Kubernetes nodeport TCP port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-TCP dst -j KUBE-MARK-MASQ\n')
+    expect(sh.run('node/node1', ['iptables', '-t', 'nat', '-L']).exitCode).toBe(1)
+    expect(sh.run('node/node1', ['ipvsadm']).stdout).toMatch(/^TCP {2}10\.96\.0\.1:https rr\n {2}-> 192\.168\.100\.20:6443 {10}Masq/m)
+  })
+
   it('ip addr on a node shows kube-ipvs0 holding every ClusterIP as /32', () => {
     const out = shell(compiled).run('node/node1', ['ip', 'addr']).stdout
     expect(out).toMatch(/\d+: kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default \n/)

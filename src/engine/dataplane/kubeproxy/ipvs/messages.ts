@@ -2,6 +2,10 @@ import type { MessageTable } from '../../../i18n/types'
 
 /** Texts of the IPVS-mode hops (the rules that still live in iptables, the virtual-server lookup, the schedulers). */
 export const ipvsMessages: MessageTable = {
+  'kubeproxy.iptables.listmode': {
+    en: 'In {mode} mode the playground shows kube-proxy\'s few iptables rules with `iptables -S` and `iptables-save`; `iptables -L` is drawn for iptables mode only.',
+    zh: '{mode} 模式下,kube-proxy 保留的少量 iptables 规则请用 `iptables -S` 或 `iptables-save` 查看;`iptables -L` 只在 iptables 模式下提供。',
+  },
   'ipvs.nf.accept': {
     en: '{dst}:{port} is in the ipset {set}: nat {hook} accepts the packet unchanged; it is addressed to kube-ipvs0 on {node}, where IPVS takes over at INPUT.',
     zh: '{dst}:{port} 在 ipset {set} 中:nat {hook} 原样接受数据包;目标地址在 {node} 的 kube-ipvs0 上,由 IPVS 在 INPUT 处接管。',

@@ -10,32 +10,36 @@ import { connCounts, destList, isActive, IPVS_TIMEOUT_MS, type IpvsConn, type Ip
 export const IPVSADM_TITLE = 'IP Virtual Server version 1.2.1 (size=4096)\n'
 
 const pad = (s: string, n: number) => s.padEnd(n, ' ')
+
+/** How an address and port print: numeric (-n), or the port by its /etc/services name. */
+export type AddrFormat = (ip: string, port: number) => string
+const numeric: AddrFormat = (ip, port) => `${ip}:${port}`
 const right = (s: string | number, n: number) => String(s).padStart(n, ' ')
 
 /** `TCP  10.96.0.10:80 rr persistent 10800`: the service line of `ipvsadm -Ln`. */
-export function serviceLine(vs: VirtualServer): string {
-  let line = `${vs.protocol}  ${vs.address}:${vs.port} ${vs.scheduler}`
+export function serviceLine(vs: VirtualServer, fmt: AddrFormat = numeric): string {
+  let line = `${vs.protocol}  ${fmt(vs.address, vs.port)} ${vs.scheduler}`
   if (vs.persistent) line += ` persistent ${vs.persistent}`
   return line
 }
 
 /** `  -> 10.244.1.2:80                Masq    1      0          0         `: a destination line. */
-export function destLine(rs: RealServer, weight: number, active: number, inactive: number): string {
+export function destLine(rs: RealServer, weight: number, active: number, inactive: number, fmt: AddrFormat = numeric): string {
   // printf("  -> %-28s %-7s %-6d %-10u %-10u\n")
-  return `  -> ${pad(`${rs.ip}:${rs.port}`, 28)} ${pad('Masq', 7)} ${pad(String(weight), 6)} ${pad(String(active), 10)} ${pad(String(inactive), 10)}`
+  return `  -> ${pad(fmt(rs.ip, rs.port), 28)} ${pad('Masq', 7)} ${pad(String(weight), 6)} ${pad(String(active), 10)} ${pad(String(inactive), 10)}`
 }
 
 export type IpvsadmView = 'plain' | 'stats' | 'rate'
 
-export function renderIpvsadmList(s: IpvsNodeState, rt: IpvsRuntime, now: number, view: IpvsadmView = 'plain', only?: VirtualServer): string {
+export function renderIpvsadmList(s: IpvsNodeState, rt: IpvsRuntime, now: number, view: IpvsadmView = 'plain', only?: VirtualServer, fmt: AddrFormat = numeric): string {
   let out = IPVSADM_TITLE
   if (view === 'plain') out += 'Prot LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n'
   else if (view === 'stats') out += 'Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes\n  -> RemoteAddress:Port\n'
   else out += 'Prot LocalAddress:Port                 CPS    InPPS   OutPPS    InBPS   OutBPS\n  -> RemoteAddress:Port\n'
   for (const vs of only ? [only] : s.virtualServers) {
     if (view === 'plain') {
-      out += serviceLine(vs) + '\n'
-      for (const { rs, view: d } of destList(rt, vs, now)) out += destLine(rs, d.weight, d.activeConns, d.inactConns) + '\n'
+      out += serviceLine(vs, fmt) + '\n'
+      for (const { rs, view: d } of destList(rt, vs, now)) out += destLine(rs, d.weight, d.activeConns, d.inactConns, fmt) + '\n'
       continue
     }
     const numbers = (key: string) => {
@@ -45,8 +49,8 @@ export function renderIpvsadmList(s: IpvsNodeState, rt: IpvsRuntime, now: number
       return v.map((n) => ' ' + right(n, 8)).join('')
     }
     // printf("%-33s %8LU %8LU %8LU %8LU %8LU\n") for both the service and "  -> " destinations
-    out += pad(`${vs.protocol}  ${vs.address}:${vs.port}`, 33) + numbers(vs.key) + '\n'
-    for (const { rs } of destList(rt, vs, now)) out += pad(`  -> ${rs.ip}:${rs.port}`, 33) + numbers(`${vs.key}>${rs.key}`) + '\n'
+    out += pad(`${vs.protocol}  ${fmt(vs.address, vs.port)}`, 33) + numbers(vs.key) + '\n'
+    for (const { rs } of destList(rt, vs, now)) out += pad(`  -> ${fmt(rs.ip, rs.port)}`, 33) + numbers(`${vs.key}>${rs.key}`) + '\n'
   }
   return out
 }
@@ -59,14 +63,14 @@ function connState(c: IpvsConn, now: number): { state: string; expireMs: number 
 }
 
 /** `ipvsadm -Lnc`: the connection entries (ipvsadm.c list_conn, print_conn). */
-export function renderIpvsadmConnections(rt: IpvsRuntime, now: number): string {
+export function renderIpvsadmConnections(rt: IpvsRuntime, now: number, fmt: AddrFormat = numeric): string {
   let out = 'IPVS connection entries\npro expire state       source             virtual            destination\n'
   for (const c of rt.conns) {
     const { state, expireMs } = connState(c, now)
     const secs = Math.max(0, Math.floor(expireMs / 1000))
     const mmss = `${String(Math.floor(secs / 60)).padStart(2, '0')}:${String(secs % 60).padStart(2, '0')}`
     // printf("%-3s %02d:%02d  %-11s %-18s %-18s %-18s\n")
-    out += `${pad(c.protocol, 3)} ${mmss}  ${pad(state, 11)} ${pad(`${c.client}:${c.cport}`, 18)} ${pad(`${c.vaddr}:${c.vport}`, 18)} ${pad(`${c.daddr}:${c.dport}`, 18)}\n`
+    out += `${pad(c.protocol, 3)} ${mmss}  ${pad(state, 11)} ${pad(fmt(c.client, c.cport), 18)} ${pad(fmt(c.vaddr, c.vport), 18)} ${pad(fmt(c.daddr, c.dport), 18)}\n`
   }
   return out
 }

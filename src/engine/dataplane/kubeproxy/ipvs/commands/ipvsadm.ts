@@ -49,8 +49,13 @@ export const ipvsadm: Command = {
     const s = ipvsState(ctx.sim, at.node)
     const rt = ipvsRuntime(ctx.sim, at.node.name)
     const now = ctx.sim.clock.now()
+    // without -n, getnameinfo names the ports it finds in /etc/services (no reverse names for the lab's addresses)
+    const fmt = (ip: string, port: number) => {
+      const name = numeric ? undefined : SERVICE_NAMES.tcp[port]
+      return `${ip}:${name && name !== '*' ? name : port}`
+    }
     let text: string
-    if (conns) text = renderIpvsadmConnections(rt, now)
+    if (conns) text = renderIpvsadmConnections(rt, now, fmt)
     else {
       let only
       if (service) {
@@ -58,12 +63,8 @@ export const ipvsadm: Command = {
         only = m ? s.byKey.get(vsKey(service.proto, m[1], Number(m[2]))) : undefined
         if (!only) return fail('Memory allocation problem\n', 1) // ipvsadm's message for ipvs_get_service() finding nothing
       }
-      text = renderIpvsadmList(s, rt, now, view, only)
+      text = renderIpvsadmList(s, rt, now, view, only, fmt)
     }
-    if (!numeric) text = text.replace(/(\d+\.\d+\.\d+\.\d+):(\d+)/g, (all, ip: string, port: string) => {
-      const name = SERVICE_NAMES.tcp[Number(port)]
-      return name && name !== '*' ? `${ip}:${name}` : all
-    })
     const json = conns ? rt.conns.map((c) => ({ ...c })) : (service ? [] : s.virtualServers).map((vs) => ({ protocol: vs.protocol, address: vs.address, port: vs.port, scheduler: vs.scheduler, persistent: vs.persistent, realServers: vs.realServers.map((r) => ({ address: r.ip, port: r.port, weight: r.weight })) }))
     return ok(text, json)
   },
