@@ -11,6 +11,22 @@ export const manifestMessages: MessageTable = {
     en: 'Too many YAML alias expansions in this document (a "billion laughs" bomb?): {detail}',
     zh: '此文档中的 YAML 别名展开过多(疑似“十亿笑声”炸弹):{detail}',
   },
+  'input.tooLarge': {
+    en: 'The scenario is {size} bytes; the playground reads at most {limit} bytes (5 MiB) of YAML. Nothing was parsed',
+    zh: '该场景共 {size} 字节;演练场最多读取 {limit} 字节(5 MiB)的 YAML。未解析任何内容',
+  },
+  'input.tooManyObjects': {
+    en: 'The scenario has {count} objects; the playground reads at most {limit}. Nothing was parsed',
+    zh: '该场景包含 {count} 个对象;演练场最多读取 {limit} 个。未解析任何内容',
+  },
+  'input.tooDeep': {
+    en: 'This file nests deeper than the playground reads ({what} depth over {limit}); the file was not parsed',
+    zh: '此文件的嵌套深度超出演练场的读取范围({what} 深度超过 {limit});该文件未被解析',
+  },
+  'input.lineTooLong': {
+    en: 'Line of {length} characters; the playground reads lines of at most {limit} (a ConfigMap holds at most 1 MiB). The file was not parsed',
+    zh: '该行长 {length} 个字符;演练场最多读取 {limit} 个字符的行(ConfigMap 最多容纳 1 MiB)。该文件未被解析',
+  },
   'manifest.notObject': {
     en: 'A Kubernetes object must be a mapping with apiVersion, kind and metadata',
     zh: 'Kubernetes 对象必须是包含 apiVersion、kind 和 metadata 的映射',

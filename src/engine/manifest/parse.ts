@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type No
 import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
+import { inputLimitDiagnostics } from './limits'
 import { isPlainObject } from './plain'
 import type { ManifestObject, ParseResult, SourceFile } from './types'
 import { validateObjects } from './validate'
@@ -30,8 +31,10 @@ type Ranged = { range?: [number, number, number] | null }
  */
 export function parseManifests(files: SourceFile[]): ParseResult {
   const objects: ManifestObject[] = []
-  const diagnostics: Diagnostic[] = []
-  for (const file of files) parseFile(file, objects, diagnostics)
+  const limits = inputLimitDiagnostics(files)
+  if (limits.refuseAll) return { objects, diagnostics: limits.diagnostics }
+  const diagnostics: Diagnostic[] = [...limits.diagnostics]
+  for (const file of files) if (!limits.refusedFiles.has(file.path)) parseFile(file, objects, diagnostics)
   const validated = validateObjects(objects, files)
   return { objects: validated.objects, diagnostics: [...diagnostics, ...validated.diagnostics] }
 }
