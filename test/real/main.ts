@@ -4,7 +4,8 @@ import { scenarioFiles } from '../../src/scenarios/generators'
 import { generatedScenarios } from './generated'
 import { modeDrivers } from './modes'
 import { runNetfilterScenario } from './netfilter'
-import { netfilterPreflight } from './preflight'
+import { runNginxScenario } from './nginx'
+import { netfilterPreflight, nginxPreflight } from './preflight'
 import { Report } from './report'
 import { teardownAll } from './topology'
 
@@ -45,11 +46,24 @@ async function netfilter(): Promise<void> {
   }
 }
 
+async function nginx(): Promise<void> {
+  const missing = nginxPreflight()
+  if (missing.length > 0) { report.skip(`nginx: ${missing.join(', ')}`); return }
+  for (const entry of gallery) {
+    if (entry.generator || (only && !entry.name.includes(only))) continue
+    const compiled = compileScenario(scenarioFiles(entry))
+    if (!compiled.ingress?.installed || !compiled.cluster.others.some((o) => o.kind === 'Ingress')) continue
+    report.count('Ingress scenarios')
+    await runNginxScenario(entry.name, compiled, entry.requests, report)
+  }
+}
+
 async function main(): Promise<void> {
   stopOnSignal()
   const started = Date.now()
   try {
-    await netfilter()
+    if (!process.env.KH_REAL_SUITE || process.env.KH_REAL_SUITE === 'netfilter') await netfilter()
+    if (!process.env.KH_REAL_SUITE || process.env.KH_REAL_SUITE === 'nginx') await nginx()
   } finally {
     teardownAll()
   }
