@@ -36,6 +36,18 @@ export function ruleText(r: NftRule): string {
   }
 }
 
+/** A rule as kube-proxy writes it (proxier.go), where that differs from nft's listing of it. */
+function inputText(r: NftRule): string {
+  switch (r.k) {
+    case 'markOr': return `mark set mark or 0x${r.value.toString(16)}`
+    case 'markAndZeroReturn': return `mark and 0x${r.value.toString(16)} == 0 return`
+    case 'markXor': return `mark set mark xor 0x${r.value.toString(16)}`
+    case 'numgen': return `numgen random mod ${r.chains.length} vmap { ${r.chains.map((c, i) => `${i} : goto ${c}`).join(' , ')} }`
+    case 'dropServiceCIDR': return `ip daddr { ${r.cidrs.join(', ')} } drop comment "Drop traffic to unallocated ClusterIPs"`
+    default: return ruleText(r)
+  }
+}
+
 // nftables rule.c std_prios and std_prio_family_hook_compat: dstnat only at prerouting/output, srcnat at input/postrouting
 function priorityText(hook: string, prio: number): string {
   const std: [string, number, string[] | undefined][] = [
@@ -121,7 +133,7 @@ export function renderNftTransaction(t: NftTable): string {
     out += `add ${s.kind} ip kube-proxy ${s.name} { ${opts.join(' ; ')} ; }\n`
   }
   for (const c of t.chains) out += `flush chain ip kube-proxy ${c.name}\n`
-  for (const c of t.chains) for (const r of c.rules) out += `add rule ip kube-proxy ${c.name} ${ruleText(r)}\n`
+  for (const c of t.chains) for (const r of c.rules) out += `add rule ip kube-proxy ${c.name} ${inputText(r)}\n`
   for (const s of t.sets) for (const e of s.elements) out += `add element ip kube-proxy ${s.name} { ${elementText(e)} }\n`
   return out
 }
