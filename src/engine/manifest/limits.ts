@@ -4,7 +4,7 @@ import type { SourceFile } from './types'
 /**
  * Input limits, checked by a linear scan before the YAML parser sees the text, so hostile input costs milliseconds
  * and gives one clear error instead of a parse that runs for half a minute or overflows the stack (measured in
- * bench/hostile: 50,000 ConfigMaps took 39 s to parse, 20,000-deep flow nesting overflowed yaml's recursion).
+ * before these limits: 50,000 ConfigMaps took 39 s to parse, 20,000-deep flow nesting overflowed yaml's recursion).
  * Documented in docs/architecture.md ("Input limits").
  */
 export const INPUT_LIMITS = {

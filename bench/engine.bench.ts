@@ -1,0 +1,70 @@
+/**
+ * The engine's figures for issue 12: compile time of each gallery scenario and of synthetic clusters (Services × 10
+ * endpoints), trace time and rules evaluated per request in each kube-proxy mode, iptables-save time, heap.
+ * CPU milliseconds of this process (process.cpuUsage) beside wall time: the machines are shared and loaded.
+ * Run: npx tsx bench/engine.bench.ts   → prints JSON.
+ */
+import { performance } from 'node:perf_hooks'
+import type { ProxyMode } from '../src/engine/cluster/types'
+import { compileScenario } from '../src/engine/scenario'
+import { runShellLine } from '../src/engine/shell/runner'
+import { Simulation } from '../src/engine/sim/simulation'
+import { traceRequest } from '../src/engine/trace/walk'
+import { gallery } from '../src/scenarios/gallery.generated'
+import { scenarioFiles } from '../src/scenarios/generators'
+import { scaleScenarioYaml } from './scale-scenario'
+
+export function timed<T>(f: () => T): { value: T; cpuMs: number; wallMs: number } {
+  const c0 = process.cpuUsage()
+  const w0 = performance.now()
+  const value = f()
+  const c = process.cpuUsage(c0)
+  return { value, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - w0 }
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10
+const r3 = (x: number) => Math.round(x * 1000) / 1000
+
+export function galleryCompile() {
+  return gallery.map((g) => {
+    const files = scenarioFiles(g)
+    compileScenario(files) // warm the JIT once per scenario, then measure one compile
+    const t = timed(() => compileScenario(files))
+    return { name: g.name, cpuMs: r1(t.cpuMs), wallMs: r1(t.wallMs) }
+  })
+}
+
+/** Rules evaluated by one request from a pod on node1 to the Service sorted last, in each mode (deterministic). */
+export function perMode(services: number, podsPerService: number, requests = 50) {
+  const text = scaleScenarioYaml({ services, podsPerService })
+  const out: Record<string, { compileCpuMs: number; compileWallMs: number; rulesEvaluatedPerRequest: number; traceCpuMs: number; outcome: string }> = {}
+  for (const mode of ['iptables', 'ipvs', 'nftables'] as ProxyMode[]) {
+    const c = timed(() => compileScenario([{ path: 'scale.yaml', text }], { modeOverride: mode }))
+    const cluster = c.value.cluster
+    const sim = new Simulation(c.value, 1)
+    const client = cluster.pods.find((p) => p.nodeName === 'node1' && !p.system)!
+    const last = cluster.services.filter((s) => s.name.startsWith('svc-')).sort((a, b) => (a.name < b.name ? 1 : -1))[0]
+    const send = () => traceRequest(sim, { from: client.id, protocol: 'TCP', host: last.clusterIP, port: last.ports[0].port })
+    const first = send() // builds the node's rules (memoised): measured apart from the steady state
+    let evaluated = 0
+    const t = timed(() => { for (let i = 0; i < requests; i++) { evaluated += send().rulesEvaluated; sim.clock.advance(10) } })
+    out[mode] = { compileCpuMs: r1(c.cpuMs), compileWallMs: r1(c.wallMs), rulesEvaluatedPerRequest: Math.round(evaluated / requests), traceCpuMs: r3(t.cpuMs / requests), outcome: first.outcome.result }
+  }
+  return out
+}
+
+export function synthetic(services: number, podsPerService = 10) {
+  const text = scaleScenarioYaml({ services, podsPerService })
+  compileScenario([{ path: 'warm.yaml', text: scaleScenarioYaml({ services: 10, podsPerService }) }])
+  const heap0 = process.memoryUsage().heapUsed
+  const c = timed(() => compileScenario([{ path: 'scale.yaml', text }]))
+  const heapMB = Math.round((process.memoryUsage().heapUsed - heap0) / 1e5) / 10
+  const sim = new Simulation(c.value, 1)
+  const node = c.value.cluster.nodes.find((n) => n.name === 'node1')!
+  const save = timed(() => runShellLine(sim, { kind: 'node', node }, 'iptables-save'))
+  return {
+    services, podsPerService, yamlBytes: text.length, objects: c.value.objects.length,
+    compileCpuMs: r1(c.cpuMs), compileWallMs: r1(c.wallMs), heapMB,
+    iptablesSaveCpuMs: r1(save.cpuMs), iptablesSaveLines: save.value.stdout.split('\n').length - 1,
+  }
+}
