@@ -36,16 +36,16 @@ function judgeConfig(model: IngressModel, dir: string, port: number, judge: numb
       // the renderer's rewrite line when rewrite-target applies; proxy_pass then sends the rewritten URI on
       const rewrite = buildProxyPass(loc).filter((l) => l.startsWith('rewrite '))
       return [`    ${locationLine(server, loc)}`, ...rewrite.map((l) => `      ${l}`),
-        `      proxy_set_header X-Loc "${i}";`, `      proxy_pass http://127.0.0.1:${judge};`, '    }'].join('\n')
+        `      proxy_set_header X-Loc "${i}";`, `      proxy_set_header X-Srv "${server.hostname}";`, `      proxy_pass http://127.0.0.1:${judge};`, '    }'].join('\n')
     })
     const listen = server.hostname === '_' ? `listen 127.0.0.1:${port} default_server;` : `listen 127.0.0.1:${port};`
-    servers.push(`  server {\n    ${serverNameLine(server)}\n    ${listen}\n    set $server_id "${server.hostname}";\n${locs.join('\n')}\n  }`)
+    servers.push(`  server {\n    ${serverNameLine(server)}\n    ${listen}\n${locs.join('\n')}\n  }`)
   }
   return `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n` +
     ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};\n`).join('') +
     // ingress-nginx's nginx.tmpl: server_name_in_redirect off, port_in_redirect off (its redirects name the Host)
     '  server_name_in_redirect off;\n  port_in_redirect off;\n' +
-    `  server {\n    listen 127.0.0.1:${judge};\n    location / { return 200 "loc=$http_x_loc uri=$uri"; }\n  }\n` +
+    `  server {\n    listen 127.0.0.1:${judge};\n    location / { return 200 "srv=$http_x_srv loc=$http_x_loc uri=$uri"; }\n  }\n` +
     servers.join('\n') + '\n}\n'
 }
 
@@ -66,13 +66,12 @@ function realChoice(model: IngressModel, port: number, p: Probe): { choice: stri
   const body = lines.join('\n')
   if (code === '301') return { choice: `301 to ${redirect?.replace(/^https?:\/\/[^/]+/, '')}` }
   if (code !== '200') return { choice: code }
-  const m = /loc=(\d+) uri=(.*)/.exec(body)
+  const m = /srv=(\S+) loc=(\d+) uri=(.*)/.exec(body)
   if (!m) return { choice: `unparsed ${body}` }
-  const { server } = findServer(model, p.host)
-  // the judge names the location by index within the server nginx chose: read the server back from the Host
-  const realServer = model.servers.find((s) => s === server) ?? server
-  const loc = realServer.locations[Number(m[1])]
-  return { choice: loc ? `${realServer.hostname} ${locationLine(realServer, loc)} [${m[1]}]` : `location #${m[1]}`, uri: m[2] }
+  // the judge names the server nginx chose and the location by its index there
+  const server = model.servers.find((s) => s.hostname === m[1])
+  const loc = server?.locations[Number(m[2])]
+  return { choice: server && loc ? `${server.hostname} ${locationLine(server, loc)} [${m[2]}]` : `server ${m[1]} location #${m[2]}`, uri: m[3] }
 }
 
 /** Requests the scenario suggests (their Host and path, from the engine's traces), and paths around each location. */
