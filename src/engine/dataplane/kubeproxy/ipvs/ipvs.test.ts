@@ -8,6 +8,8 @@ import { traceRequest } from '../../../trace/walk'
 import { gallery } from '../../../../scenarios/gallery.generated'
 import { makeCluster } from '../testing/fixture'
 import type { CompiledScenario } from '../../../scenario'
+import { addConnection, ipvsRuntime } from './connections'
+import { ipvsState } from './state'
 
 const files = (name: string) => gallery.find((g) => g.name === name)!.files
 
@@ -139,5 +141,35 @@ describe('schedulers in the walk count the open connections', () => {
     expect(out).toContain('TCP  10.96.0.50:80 rr persistent 10800\n')
     const conns = runCommandLine(sim, w.where, ['ipvsadm', '-Lnc'], {}).stdout
     expect(conns).toMatch(/^TCP 1[78]\d:\d\d {2}NONE {8}10\.244\.1\.20:0 +10\.96\.0\.50:80 +10\.244\.\d\.\d+:80 +$/m)
+  })
+})
+
+// graceful_termination.go: an endpoint kube-proxy no longer wants keeps its real server at weight 0 while connections
+// to it remain (deleteRsFunc waits for ActiveConn + InactiveConn to reach 0); weight 0 takes no new connection
+describe('graceful termination', () => {
+  it('a terminating endpoint with open connections shows at weight 0 and is never chosen; without connections it is gone', () => {
+    const c = makeCluster({
+      mode: 'ipvs',
+      pods: [
+        { name: 'web-a', node: 'node1', ip: '10.244.1.10', labels: { app: 'web' }, ports: [{ containerPort: 80 }] },
+        { name: 'web-old', node: 'node2', ip: '10.244.2.10', labels: { app: 'web' }, ports: [{ containerPort: 80 }], ready: true, terminating: true },
+        { name: 'client', node: 'node1', ip: '10.244.1.20', labels: { app: 'client' } },
+      ],
+      services: [{ name: 'web', clusterIP: '10.96.0.50', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] }],
+    })
+    const sim = new Simulation({ files: [], objects: [], cluster: c, diagnostics: [] }, 1)
+    const node = c.nodes.find((n) => n.name === 'node1')!
+    const w = resolveWhere(c, 'node/node1')
+    if (!w.ok) throw new Error('node1')
+    const list = () => runCommandLine(sim, w.where, ['ipvsadm', '-Ln'], {}).stdout
+    expect(list()).not.toContain('10.244.2.10:80')
+    // a connection opened before the pod began terminating, still in the kernel's table
+    const s = ipvsState(sim, node)
+    const vs = s.byKey.get('TCP:10.96.0.50:80')!
+    addConnection(ipvsRuntime(sim, 'node1'), vs, vs.draining[0], '10.244.1.20', 40000, sim.clock.now())
+    expect(list()).toMatch(/^ {2}-> 10\.244\.2\.10:80 {15}Masq {4}0 {6}1 {10}0 {9}$/m)
+    for (let i = 0; i < 5; i++) expect(traceRequest(sim, { from: 'Pod/default/client', protocol: 'TCP', host: '10.96.0.50', port: 80 }).outcome.endpoint).toBe('10.244.1.10:80')
+    sim.clock.advance(200_000) // TIME_WAIT over: the real server is deleted
+    expect(list()).not.toContain('10.244.2.10:80')
   })
 })
