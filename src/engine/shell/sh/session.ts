@@ -36,7 +36,9 @@ export function createShellSession(sim: Simulation, opts: { lang?: Lang; compile
 export function adoptSimulation(session: ShellSession, sim: Simulation): void {
   if (sim === session.sim) return
   const overlay = fileOverlay(session.sim)
-  sim.state(OVERLAY_STATE, () => overlay)
+  // copy into whatever overlay the new simulation has (it may have made one already), keeping both in step
+  const target = sim.state(OVERLAY_STATE, () => overlay)
+  if (target !== overlay) for (const [machine, files] of overlay) target.set(machine, new Map([...(target.get(machine) ?? []), ...files]))
   session.sim = sim
 }
 

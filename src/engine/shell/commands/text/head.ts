@@ -28,7 +28,7 @@ export const head: Command = {
 export const tail: Command = {
   name: 'tail',
   run(args, ctx): CommandResult {
-    const opt = numberOption(args.map((a) => (/^\+\d+$/.test(a) ? `-n${a}` : a)), 'n', 'lines')
+    const opt = numberOption(args.map((a, i) => (/^\+\d+$/.test(a) && args[i - 1] !== '-n' && args[i - 1] !== '--lines' ? `-n${a}` : a)), 'n', 'lines')
     if (opt.bad) return { stdout: '', stderr: `tail: option requires an argument -- 'n'\nTry 'tail --help' for more information.\n`, exitCode: 1 }
     const count = lineCount('tail', opt.value, 10)
     if (typeof count === 'string') return { stdout: '', stderr: count, exitCode: 1 }
