@@ -36,7 +36,7 @@ console.log(JSON.stringify({ machine, targets, bundle, gallery, synthetic: sizes
 
 const rows: string[][] = [['figure', 'value', 'target', 'met']]
 for (const t of targets) rows.push([t.figure, t.value === null ? 'not measured' : `${t.value} ${t.unit}`, t.target, t.met === null ? '-' : t.met ? 'met' : 'MISSED'])
-for (const s of sizes) rows.push([`compile ${s.services} × ${s.podsPerService} (CPU / wall)`, `${s.compileCpuMs} / ${s.compileWallMs} ms, heap +${s.heapMB} MB`, '', ''])
+for (const s of sizes) rows.push([`compile ${s.services} × ${s.podsPerService} (CPU / wall)`, `${s.compileCpuMs} / ${s.compileWallMs} ms, heap ${s.heapMB} MB`, '', ''])
 for (const s of sizes) rows.push([`iptables-save node1, ${s.services} × ${s.podsPerService}`, `${s.iptablesSaveCpuMs} ms, ${s.iptablesSaveLines} lines`, '', ''])
 for (const [mode, m] of Object.entries(modes)) rows.push([`${mode} 1000 × 10: rules evaluated / trace CPU`, `${m.rulesEvaluatedPerRequest} / ${m.traceCpuMs} ms`, '', ''])
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
