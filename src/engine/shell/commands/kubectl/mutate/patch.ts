@@ -41,7 +41,8 @@ export function kubectlPatch(args: string[], ctx: ShellContext): CommandResult {
       const p = [...path, k]
       const again = (): Located => locateObject(files, t, ns, name)!
       if (v === null) files = withFile(files, path0, deleteIn(at!, p))
-      else if (typeof v === 'object' && !Array.isArray(v) && at!.node.getIn(p) !== undefined && typeof at!.node.toJSON() === 'object' && isObjectAt(at!, p)) apply(v as Record<string, unknown>, p)
+      // RFC 7386: an object merges into an existing object; anywhere else it replaces what is there
+      else if (typeof v === 'object' && !Array.isArray(v) && isObjectAt(at!, p)) apply(v as Record<string, unknown>, p)
       else files = withFile(files, path0, setValueIn(at!, p, v))
       at = again()
     }
