@@ -4,8 +4,9 @@ import { scenarioFiles } from '../../src/scenarios/generators'
 import { generatedScenarios } from './generated'
 import { modeDrivers } from './modes'
 import { runNetfilterScenario } from './netfilter'
+import { runDnsScenario } from './dns'
 import { runNginxScenario } from './nginx'
-import { netfilterPreflight, nginxPreflight } from './preflight'
+import { dnsPreflight, netfilterPreflight, nginxPreflight } from './preflight'
 import { Report } from './report'
 import { teardownAll } from './topology'
 
@@ -58,12 +59,22 @@ async function nginx(): Promise<void> {
   }
 }
 
+async function dnsTools(): Promise<void> {
+  const missing = [...dnsPreflight(), ...netfilterPreflight()]
+  if (missing.length > 0) { report.skip(`dns tools: ${missing.join(', ')}`); return }
+  for (const entry of gallery) {
+    if (entry.generator || (only && !entry.name.includes(only))) continue
+    await runDnsScenario(entry.name, compileScenario(scenarioFiles(entry)), entry.requests, report)
+  }
+}
+
 async function main(): Promise<void> {
   stopOnSignal()
   const started = Date.now()
   try {
     if (!process.env.KH_REAL_SUITE || process.env.KH_REAL_SUITE === 'netfilter') await netfilter()
     if (!process.env.KH_REAL_SUITE || process.env.KH_REAL_SUITE === 'nginx') await nginx()
+    if (!process.env.KH_REAL_SUITE || process.env.KH_REAL_SUITE === 'dns') await dnsTools()
   } finally {
     teardownAll()
   }

@@ -132,7 +132,7 @@ function compareLeg(run: ScenarioRun, leg: Leg, plan: ReturnType<typeof planTopo
   first.firewall = firewallHits(plan, driver, before)
   if (first.ending === 'refused' && first.firewall.some((f) => / -j REJECT\b/.test(f))) first.ending = 'rejected'
   const ct = first.ending === 'answered' && leg.protocol !== 'ICMP' ? conntrackEntries(plan, leg) : []
-  const rest = allLost ? 0 : spread === 1 ? 7 : Math.min(600, Math.max(240, 80 * spread))
+  const rest = allLost ? 0 : spread === 1 ? 7 : Math.min(500, Math.max(200, 50 * spread))
   const kernel = [first, ...(rest > 0 ? probe(ns, leg, rest, timeoutMs) : [])]
   for (const k of kernel.slice(1)) if (k.ending === 'refused' && first.ending === 'rejected') k.ending = 'rejected'
   report.count('real connections', kernel.length)
