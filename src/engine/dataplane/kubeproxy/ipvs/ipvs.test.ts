@@ -173,3 +173,14 @@ describe('graceful termination', () => {
     expect(list()).not.toContain('10.244.2.10:80')
   })
 })
+
+describe('the scheduler named in the ConfigMap', () => {
+  it('a scheduler the walk does not model (mh) is reported, never silently replaced; wrr is taken as written', () => {
+    const withScheduler = (name: string) => compileScenario(files('kube-proxy-ipvs').map((f) => ({ ...f, text: f.text.replaceAll('scheduler: "rr"', `scheduler: "${name}"`) })))
+    const mh = withScheduler('mh')
+    expect(mh.diagnostics.some((d) => d.code === 'kubeproxy.ipvs.scheduler' && d.params.scheduler === 'mh')).toBe(true)
+    const wrr = withScheduler('wrr')
+    expect(wrr.diagnostics.some((d) => d.code === 'kubeproxy.ipvs.scheduler')).toBe(false)
+    expect(shell(wrr).run('node/node1', ['ipvsadm', '-Ln']).stdout).toMatch(/^TCP {2}192\.168\.100\.21:30080 wrr$/m)
+  })
+})

@@ -2,6 +2,10 @@ import type { MessageTable } from '../../../i18n/types'
 
 /** Texts of the IPVS-mode hops (the rules that still live in iptables, the virtual-server lookup, the schedulers). */
 export const ipvsMessages: MessageTable = {
+  'kubeproxy.ipvs.scheduler': {
+    en: 'IPVS scheduler "{scheduler}" is not simulated (rr, wrr, lc, wlc, sed, nq, sh and dh are): virtual servers show it, but connections are spread round robin.',
+    zh: 'IPVS 调度算法 "{scheduler}" 未被模拟(支持 rr、wrr、lc、wlc、sed、nq、sh、dh):虚拟服务中会显示它,但连接按轮询分配。',
+  },
   'kubeproxy.iptables.listmode': {
     en: 'In {mode} mode the playground shows kube-proxy\'s few iptables rules with `iptables -S` and `iptables-save`; `iptables -L` is drawn for iptables mode only.',
     zh: '{mode} 模式下,kube-proxy 保留的少量 iptables 规则请用 `iptables -S` 或 `iptables-save` 查看;`iptables -L` 只在 iptables 模式下提供。',
