@@ -6,6 +6,7 @@ import type { PositionedGraph } from '../app/canvas/model'
 import type { Lang } from '../engine/i18n/types'
 import type { Trace } from '../engine/trace/types'
 import type { RepeatSummary } from '../engine/shell/repeat'
+import type { ScenarioEdit } from '../engine/shell/types'
 
 /** One compile, numbered by the app: a higher number supersedes every lower one. */
 export interface CompileRequest {
@@ -54,6 +55,10 @@ export interface RunReply {
   traces: Trace[]
   /** Set for repeated runs: how the requests spread over pods, Services, statuses. */
   summary?: RepeatSummary
+  /** A kubectl verb changed the scenario: the app puts these files in the editor as one undoable edit. */
+  scenarioEdit?: ScenarioEdit
+  /** The line is not finished (an open quote, `do` without `done`): the terminal shows PS2 and waits for more. */
+  incomplete?: boolean
 }
 
 /** What the send composer offers to complete. */

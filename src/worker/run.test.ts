@@ -56,3 +56,28 @@ describe('completion', () => {
     expect(sendTargets(scenario('ingress-canary-weight')).ingressHosts).toContain('app.example.com')
   })
 })
+
+describe('the terminal shell', () => {
+  it("runs the tutorial's canary loop as typed: about 90 × Version 1 and 10 × Version 2", () => {
+    const line = 'for i in {1..100}; do curl -s http://app.example.com | grep -o "Version [0-9]"; done | sort | uniq -c'
+    const r = runAt({ files: scenario('ingress-canary-weight'), where: 'Client/workstation', line, lang: 'en' })
+    const m = /^ +(\d+) Version 1\n +(\d+) Version 2\n$/.exec(r.stdout)
+    expect(m, r.stdout).not.toBeNull()
+    expect(Number(m![1]) + Number(m![2])).toBe(100)
+    expect(r.traces).toHaveLength(100)
+  })
+  it('keeps shell variables from one line to the next on the same machine', () => {
+    const files = scenario('service-basics')
+    runAt({ files, where: 'Node/node1', line: 'X=hello', lang: 'en' })
+    expect(runAt({ files, where: 'Node/node1', line: 'echo $X', lang: 'en' }).stdout).toBe('hello\n')
+  })
+  it('says when a line needs more input', () => {
+    expect(runAt({ files: scenario('service-basics'), where: 'Node/node1', line: 'for i in 1 2; do', lang: 'en' }).incomplete).toBe(true)
+  })
+  it('returns a kubectl edit of the scenario for the editor to apply', () => {
+    const r = runAt({ files: scenario('service-basics'), where: 'Node/master', line: 'kubectl label pod nginx-pod-1 tier=web', lang: 'en' })
+    expect(r.stdout).toContain('labeled')
+    expect(r.scenarioEdit?.changed).toEqual(['nginx.yaml'])
+    expect(r.scenarioEdit?.files.find((f) => f.path === 'nginx.yaml')?.text).toMatch(/tier: "?web/)
+  })
+})

@@ -2,7 +2,7 @@ import { compileScenario, type CompiledScenario } from '../engine/scenario'
 import type { SourceFile } from '../engine/manifest/types'
 import { Simulation } from '../engine/sim/simulation'
 import { resolveWhere } from '../engine/shell/location'
-import { runShellLine } from '../engine/shell/runner'
+import { adoptSimulation, createShellSession, runShellLine, type ShellSession } from '../engine/shell/sh'
 import { runRepeated, summarize } from '../engine/shell/repeat'
 import { splitWords } from '../engine/shell/words'
 import { commands } from '../engine/shell/registry'
@@ -37,9 +37,13 @@ export function sessionFor(files: SourceFile[]): { compiled: CompiledScenario; s
   return session
 }
 
+/** The terminal's shell per machine (variables, `$?`, files it wrote), moved onto the newest simulation each run. */
+const shells = new Map<string, ShellSession>()
+
 /** Forgets every simulation (the user asked for a fresh start: conntrack, affinity and draws begin again). */
 export function resetSessions(): void {
   sessions.clear()
+  shells.clear()
 }
 
 /** Canvas ids (`Pod/ns/name`, `Node/n`, `Client/c`, `Router/r`) written as the shell's `exec WHERE`. */
@@ -63,8 +67,16 @@ export function runAt(request: RunRequest): RunReply {
     const traces = r.traces ?? []
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []) }
   }
-  const r = runShellLine(sim, where.where, request.line, { lang: request.lang })
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces: r.traces ?? [] }
+  let shell = shells.get(request.where)
+  if (!shell) shells.set(request.where, shell = createShellSession(sim, { lang: request.lang }))
+  adoptSimulation(shell, sim)
+  shell.lang = request.lang
+  const r = runShellLine(shell, where.where, request.line)
+  return {
+    stdout: r.output, stderr: '', exitCode: r.exitCode, traces: r.traces,
+    ...(r.scenarioEdit ? { scenarioEdit: r.scenarioEdit } : {}),
+    ...(r.incomplete ? { incomplete: true } : {}),
+  }
 }
 
 /** What the send composer completes: Service names in the three forms the resolver accepts, Ingress hosts, NodePorts. */

@@ -50,11 +50,14 @@ function Xterm({ at }: { at: string }) {
 
     const prompt = promptFor(at)
     let state: LineState = emptyLine(histories.get(at) ?? [])
-    let running = false
+    // Lines typed so far of a command that is not finished yet (an open quote, `do` without `done`).
+    let pending: string[] = []
+    // sh's PS2 while a command continues on the next line.
+    const ps = () => (pending.length ? '> ' : prompt)
     // Redraw the line in place: back to the column after the prompt, clear to the end, write, put the cursor back.
     const redraw = () => {
       const back = state.line.length - state.cursor
-      terminal.write(`\r\x1b[K${prompt}${state.line}${back > 0 ? `\x1b[${back}D` : ''}`)
+      terminal.write(`\r\x1b[K${ps()}${state.line}${back > 0 ? `\x1b[${back}D` : ''}`)
     }
     terminal.write(prompt)
 
@@ -88,11 +91,16 @@ function Xterm({ at }: { at: string }) {
       state = submitted(state)
       histories.set(at, state.history)
       terminal.write('\r\n')
-      if (line.trim() === '') { terminal.write(prompt); return }
-      if (line.trim() === 'clear') { terminal.clear(); terminal.write(`\x1b[2J\x1b[H${prompt}`); return }
-      running = true
-      const reply = await runLine(at, line, { play: true })
-      running = false
+      if (line.trim() === '' && pending.length === 0) { terminal.write(prompt); return }
+      if (line.trim() === 'clear' && pending.length === 0) { terminal.clear(); terminal.write(`\x1b[2J\x1b[H${prompt}`); return }
+      const whole = [...pending, line].join('\n')
+      const reply = await runLine(at, whole, { play: true })
+      if (reply?.incomplete) {
+        pending = [...pending, line]
+        terminal.write(ps())
+        return
+      }
+      pending = []
       if (reply) {
         if (reply.stdout) terminal.write(crlf(reply.stdout))
         if (reply.stderr) terminal.write(crlf(reply.stderr))
@@ -102,23 +110,35 @@ function Xterm({ at }: { at: string }) {
       terminal.write(prompt)
     }
 
-    const data = terminal.onData((input) => {
-      if (running) return
-      for (const key of splitKeys(input)) {
+    // Keys are handled one at a time, in order: what is typed while a line runs or a completion is looked up waits
+    // in the queue (as a real terminal's input buffer holds type-ahead) instead of racing the answer.
+    const queue: string[] = []
+    let draining = false
+    const drain = async () => {
+      if (draining) return
+      draining = true
+      while (queue.length) {
+        const key = queue.shift()!
         const { state: next, action } = applyKey(state, key)
         state = next
         switch (action) {
-          case 'submit': void submit(); return
+          case 'submit': await submit(); break
           case 'interrupt':
             // bash on Ctrl-C: ^C, the line abandoned, a fresh prompt.
+            pending = []
             terminal.write('^C\r\n' + prompt)
             state = emptyLine(state.history)
             break
           case 'clear': terminal.write('\x1b[2J\x1b[H'); redraw(); break
-          case 'complete': void complete(); return
+          case 'complete': await complete(); break
           default: redraw()
         }
       }
+      draining = false
+    }
+    const data = terminal.onData((input) => {
+      queue.push(...splitKeys(input))
+      void drain()
     })
     terminal.focus()
     return () => {

@@ -40,7 +40,11 @@ export function Composer() {
   useEffect(() => {
     const d = ref.current
     if (!d) return
-    if (open && !d.open) d.showModal()
+    if (open && !d.open) {
+      d.showModal()
+      // The dialog opens on the target field: where the user types first.
+      d.querySelector<HTMLInputElement>('[data-testid="composer-target"]')?.focus()
+    }
     if (!open && d.open) d.close()
   }, [open])
   useEffect(() => {
@@ -76,7 +80,7 @@ export function Composer() {
         </label>
         <label className="composer-field">
           <span>{t('trace.target')}</span>
-          <input type="text" list="composer-targets" value={form.target} autoFocus spellCheck={false} data-testid="composer-target"
+          <input type="text" list="composer-targets" value={form.target} spellCheck={false} data-testid="composer-target"
             placeholder="mysql-service:3306" title={t('trace.targetHelp')} className="mono"
             onChange={(e) => set('target', e.target.value)} />
           <datalist id="composer-targets">{options.map((o) => <option key={o} value={o} />)}</datalist>

@@ -3,6 +3,7 @@ import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
 import { typingInto } from '../HelpDialog'
 import { rerunCurrent } from './actions'
+import { Icon } from './icons'
 import { hopDurationMs } from './motion'
 import { isMachine } from './machines'
 import { labelParts } from './packet'
@@ -79,11 +80,11 @@ export function PlaybackBar() {
       </button>
       {trace && (
         <>
-          <button type="button" className="icon-button" onClick={() => s.restart()} aria-label={t('trace.restart')} title={t('trace.restart')} data-testid="trace-restart">⏮</button>
-          <button type="button" className="icon-button" onClick={() => s.step(-1)} aria-label={t('trace.stepBack')} title={t('trace.stepBack')} data-testid="trace-back" disabled={hop <= 0}>◀</button>
+          <button type="button" className="icon-button" onClick={() => s.restart()} aria-label={t('trace.restart')} title={t('trace.restart')} data-testid="trace-restart"><Icon name="restart" /></button>
+          <button type="button" className="icon-button" onClick={() => s.step(-1)} aria-label={t('trace.stepBack')} title={t('trace.stepBack')} data-testid="trace-back" disabled={hop <= 0}><Icon name="back" /></button>
           <button type="button" className="icon-button" onClick={() => s.togglePlay()} data-testid="trace-play"
-            aria-label={playing ? t('trace.pause') : t('trace.play')} title={playing ? t('trace.pause') : t('trace.play')}>{playing ? '⏸' : '▶'}</button>
-          <button type="button" className="icon-button" onClick={() => s.step(1)} aria-label={t('trace.stepForward')} title={t('trace.stepForward')} data-testid="trace-forward" disabled={hop >= total - 1}>▶|</button>
+            aria-label={playing ? t('trace.pause') : t('trace.play')} title={playing ? t('trace.pause') : t('trace.play')}><Icon name={playing ? 'pause' : 'play'} /></button>
+          <button type="button" className="icon-button" onClick={() => s.step(1)} aria-label={t('trace.stepForward')} title={t('trace.stepForward')} data-testid="trace-forward" disabled={hop >= total - 1}><Icon name="forward" /></button>
           <label className="trace-speed">
             <span className="visually-hidden">{t('trace.speed')}</span>
             <select value={speed} aria-label={t('trace.speed')} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="trace-speed">
@@ -94,9 +95,9 @@ export function PlaybackBar() {
             {t('trace.hopOf', { n: hop + 1, total })}
             {parts && <span className="mono trace-position-packet"> {parts.src[1]} → {parts.dst[1]}</span>}
           </span>
-          <button type="button" className="icon-button" onClick={() => void rerunCurrent()} aria-label={t('trace.rerun')} title={t('trace.rerun')} data-testid="trace-rerun">↻</button>
+          <button type="button" className="icon-button" onClick={() => void rerunCurrent()} aria-label={t('trace.rerun')} title={t('trace.rerun')} data-testid="trace-rerun"><Icon name="rerun" /></button>
           <button type="button" className="icon-button" onClick={() => traceStore.setState({ runId: null, hop: -1, playing: false })}
-            aria-label={t('trace.close')} title={t('trace.close')} data-testid="trace-close">✕</button>
+            aria-label={t('trace.close')} title={t('trace.close')} data-testid="trace-close"><Icon name="close" /></button>
         </>
       )}
     </div>

@@ -16,7 +16,9 @@ export async function runLine(where: string, line: string, opts: { repeat?: numb
   try {
     const reply = await compiler.run({ files: app.files, where, line, lang: app.lang, ...(opts.repeat && opts.repeat > 1 ? { repeat: opts.repeat } : {}) })
     const mode = appStore.getState().current?.kubeProxy.mode ?? ''
-    traceStore.getState().addRun({ where, line, mode, revision: app.revision, reply }, opts.play ?? true)
+    // A mutating kubectl edits the YAML through the editor's models (pushEditOperations), so Ctrl-Z undoes it.
+    if (reply.scenarioEdit) appStore.getState().setFiles(reply.scenarioEdit.files, reply.scenarioEdit.changed[0])
+    if (!reply.incomplete) traceStore.getState().addRun({ where, line, mode, revision: app.revision, reply }, opts.play ?? true)
     traceStore.getState().setBusy(false)
     return reply
   } catch (e) {
