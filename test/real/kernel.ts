@@ -90,13 +90,13 @@ export function firewallHits(plan: Plan, driver: ModeDriver, before: Map<string,
   const hits: string[] = []
   for (const n of plan.nodes) {
     const prev = before.get(n.ns) ?? new Map()
-    for (const [rule, count] of driver.firewallCounters(n.ns)) if (count > (prev.get(rule) ?? 0)) hits.push(`${n.node.name}|${rule}`)
+    for (const [rule, count] of driver.firewallCounters(n.ns) ?? []) if (count > (prev.get(rule) ?? 0)) hits.push(`${n.node.name}|${rule}`)
   }
   return hits.sort()
 }
 
 export function readCounters(plan: Plan, driver: ModeDriver): Map<string, Map<string, number>> {
-  return new Map(plan.nodes.map((n) => [n.ns, driver.firewallCounters(n.ns)]))
+  return new Map(plan.nodes.map((n) => [n.ns, driver.firewallCounters(n.ns) ?? new Map()]))
 }
 
 export { run }

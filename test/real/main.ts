@@ -18,6 +18,7 @@ import { teardownAll } from './topology'
 
 const report = new Report()
 const only = process.env.KH_REAL_ONLY
+const modeFilter = process.env.KH_REAL_MODE
 
 function stopOnSignal(): void {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { teardownAll(); process.exit(130) })
@@ -29,21 +30,28 @@ async function netfilter(): Promise<void> {
   teardownAll()
   for (const entry of gallery) {
     if (entry.generator || (only && !entry.name.includes(only))) continue
-    const compiled = compileScenario(scenarioFiles(entry))
-    const driver = modeDrivers.find((d) => d.mode === compiled.cluster.kubeProxy.mode)
-    if (!driver) { report.skip(`netfilter ${entry.name}: ${compiled.cluster.kubeProxy.mode} mode (no kernel module here: checked by unit tests only)`); continue }
-    report.count('scenarios')
-    await runNetfilterScenario({ name: entry.name, compiled, requests: entry.requests }, driver, report)
+    const written = compileScenario(scenarioFiles(entry))
+    if (written.cluster.kubeProxy.mode === 'ipvs') { report.skip(`netfilter ${entry.name}: ipvs mode (no IPVS module in this kernel: checked by unit tests only)`); continue }
+    // each scenario in both netfilter modes: as written, and with kube-proxy switched to the other (the CLI's --mode)
+    for (const driver of modeDrivers) {
+      if (modeFilter && driver.mode !== modeFilter) continue
+      const compiled = driver.mode === written.cluster.kubeProxy.mode ? written : compileScenario(scenarioFiles(entry), { modeOverride: driver.mode })
+      report.count(`scenarios x modes`)
+      await runNetfilterScenario({ name: entry.name, compiled, requests: entry.requests }, driver, report)
+    }
   }
   for (const g of generatedScenarios) {
     if (only && !g.name.includes(only)) continue
     const compiled = compileScenario(g.files)
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error')
     if (!report.check('netfilter', `${g.name}: compiles without errors`, errors.length === 0, errors.map((d) => `${d.code} ${JSON.stringify(d.params)}`).join('\n'))) continue
-    const driver = modeDrivers.find((d) => d.mode === compiled.cluster.kubeProxy.mode)!
     const legs = g.legs(compiled.cluster)
-    report.count('scenarios')
-    await runNetfilterScenario({ name: g.name, compiled, requests: [], legs, onlyPods: g.pods?.(compiled.cluster, legs) }, driver, report)
+    for (const driver of modeDrivers) {
+      if (modeFilter && driver.mode !== modeFilter) continue
+      const inMode = driver.mode === compiled.cluster.kubeProxy.mode ? compiled : compileScenario(g.files, { modeOverride: driver.mode })
+      report.count('scenarios x modes')
+      await runNetfilterScenario({ name: g.name, compiled: inMode, requests: [], legs, onlyPods: g.pods?.(compiled.cluster, legs) }, driver, report)
+    }
   }
 }
 

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process'
 import type { ClusterNode, ProxyMode } from '../../src/engine/cluster/types'
 import { renderNodeRestore, renderRestoreInput } from '../../src/engine/dataplane/kubeproxy/iptables/render'
 import { nodeRuleset } from '../../src/engine/dataplane/kubeproxy/state'
+import { renderNftTransaction } from '../../src/engine/dataplane/kubeproxy/nftables/render'
+import { nftTable } from '../../src/engine/dataplane/kubeproxy/nftables/state'
 import { runCommandLine } from '../../src/engine/shell/runner'
 import type { Simulation } from '../../src/engine/sim/simulation'
 import { inNs, mustInNs } from './sh'
@@ -17,8 +19,11 @@ export interface ModeDriver {
   load(sim: Simulation, node: ClusterNode, ns: string): string[]
   /** What the real tool prints for the loaded state, and what our command prints, both normalised. */
   listings(sim: Simulation, node: ClusterNode, ns: string): { name: string; real: string; ours: string }[]
-  /** Packet counters of the rules that end a connection (REJECT, DROP), by rule text. */
-  firewallCounters(ns: string): Map<string, number>
+  /**
+   * Packet counters of the rules that end a connection (REJECT, DROP), by rule text; undefined where the mode's
+   * rules carry no counters (kube-proxy's nftables rules have no `counter` statement).
+   */
+  firewallCounters(ns: string): Map<string, number> | undefined
 }
 
 // iptables-save's header and footer comments carry the version and the time of the dump: the only lines not compared
@@ -75,4 +80,26 @@ export const iptablesMode: ModeDriver = {
   },
 }
 
-export const modeDrivers: ModeDriver[] = [iptablesMode]
+export const nftablesMode: ModeDriver = {
+  mode: 'nftables',
+  load(sim, node, ns) {
+    const input = renderNftTransaction(nftTable(sim, node))
+    const problems: string[] = []
+    // kube-proxy's nftables proxier hands its transaction to `nft -f -` (knftables); check it first as `nft -c` would
+    const check = inNs(ns, ['nft', '-c', '-f', '-'], input)
+    if (check.status !== 0) problems.push(`nft -c -f rejected ${node.name}'s transaction: ${check.stderr.trim()}`)
+    const load = inNs(ns, ['nft', '-f', '-'], input)
+    if (load.status !== 0) problems.push(`nft -f failed on ${node.name}: ${load.stderr.trim()}`)
+    return problems
+  },
+  listings(sim, node, ns) {
+    const real = mustInNs(ns, ['nft', 'list', 'ruleset'])
+    const ours = runCommandLine(sim, { kind: 'node', node }, ['nft', 'list', 'ruleset']).stdout
+    return [{ name: 'nft list ruleset', real, ours }]
+  },
+  firewallCounters() {
+    return undefined
+  },
+}
+
+export const modeDrivers: ModeDriver[] = [iptablesMode, nftablesMode]
