@@ -29,9 +29,9 @@ export interface ScenarioRun {
 
 const SUITE = 'netfilter'
 /** Engine walks per leg (one Simulation, as `exec --repeat` runs them) and seeds for the set of possible endings. */
-const ENGINE_RUNS = 120
+const ENGINE_RUNS = 100
 /** Many seeds, few runs each: under ClientIP affinity each Simulation sticks to one endpoint. */
-const SUPPORT_SEEDS = Array.from({ length: 40 }, (_, i) => i + 2)
+const SUPPORT_SEEDS = Array.from({ length: 30 }, (_, i) => i + 2)
 const SUPPORT_RUNS = 2
 /** Below this p-value the kernel's spread over endpoints and the engine's are called different. */
 const P_MIN = 0.001
@@ -137,7 +137,7 @@ function compareLeg(run: ScenarioRun, leg: Leg, plan: ReturnType<typeof planTopo
   // without counters (nftables), an ICMP refusal and a RST look alike to the client: the engine's REJECT is a refusal
   if (driver.firewallCounters(plan.nodes[0].ns) === undefined) for (const o of engine) if (o.ending === 'rejected') o.ending = 'refused'
   const ct = first.ending === 'answered' && leg.protocol !== 'ICMP' ? conntrackEntries(plan, leg) : []
-  const rest = allLost ? 0 : spread === 1 ? 7 : Math.min(500, Math.max(200, 50 * spread))
+  const rest = allLost ? 0 : spread === 1 ? 5 : Math.min(400, Math.max(150, 40 * spread))
   const kernel = [first, ...(rest > 0 ? probe(ns, leg, rest, timeoutMs) : [])]
   for (const k of kernel.slice(1)) if (k.ending === 'refused' && first.ending === 'rejected') k.ending = 'rejected'
   report.count('real connections', kernel.length)
