@@ -109,16 +109,23 @@ function compareLeg(run: ScenarioRun, leg: Leg, plan: ReturnType<typeof planTopo
   // what else a draw could have chosen (ECMP hashes and first draws differ by seed).
   const sim = new Simulation(run.compiled, 1)
   const engine: Observation[] = []
+  // without rule counters (nftables), an ICMP refusal and a RST look alike to the client: a REJECT is a refusal there
+  const uncounted = driver.firewallCounters(plan.nodes[0].ns) === undefined
+  const observe = (t: Parameters<typeof observeTrace>[0]) => {
+    const o = observeTrace(t)
+    if (uncounted && o.ending === 'rejected') o.ending = 'refused'
+    return o
+  }
   const t0 = Date.now()
   for (let i = 0; i < ENGINE_RUNS; i++) {
-    engine.push(observeTrace(engineWalk(sim, leg)))
+    engine.push(observe(engineWalk(sim, leg)))
     sim.clock.advance(10)
   }
   const icmp = leg.protocol === 'ICMP'
   const support = new Set(engine.map((o) => obsKey(o, icmp)))
   for (const seed of SUPPORT_SEEDS) {
     const other = new Simulation(run.compiled, seed)
-    for (let i = 0; i < SUPPORT_RUNS; i++) { support.add(obsKey(observeTrace(engineWalk(other, leg)), icmp)); other.clock.advance(10) }
+    for (let i = 0; i < SUPPORT_RUNS; i++) { support.add(obsKey(observe(engineWalk(other, leg)), icmp)); other.clock.advance(10) }
   }
   const engineWho = countBy(engine, (o) => whoKey(o, icmp))
   const spread = Object.keys(engineWho).length
@@ -134,8 +141,6 @@ function compareLeg(run: ScenarioRun, leg: Leg, plan: ReturnType<typeof planTopo
   const first = probe(ns, leg, 1, timeoutMs)[0]
   first.firewall = firewallHits(plan, driver, before)
   if (first.ending === 'refused' && first.firewall.some((f) => / -j REJECT\b/.test(f))) first.ending = 'rejected'
-  // without counters (nftables), an ICMP refusal and a RST look alike to the client: the engine's REJECT is a refusal
-  if (driver.firewallCounters(plan.nodes[0].ns) === undefined) for (const o of engine) if (o.ending === 'rejected') o.ending = 'refused'
   const ct = first.ending === 'answered' && leg.protocol !== 'ICMP' ? conntrackEntries(plan, leg) : []
   const rest = allLost ? 0 : spread === 1 ? 5 : Math.min(400, Math.max(150, 40 * spread))
   const kernel = [first, ...(rest > 0 ? probe(ns, leg, rest, timeoutMs) : [])]
@@ -165,8 +170,7 @@ function compareLeg(run: ScenarioRun, leg: Leg, plan: ReturnType<typeof planTopo
 
   // The first connection's REJECT/DROP rule, and its translation in conntrack.
   const engineFirewall = [...new Set(engine.slice(0, 1).flatMap((o) => o.firewall))].sort()
-  const counted = driver.firewallCounters(plan.nodes[0].ns) !== undefined
-  if (counted) report.check(SUITE, `${name}: the same REJECT/DROP rules fire (${engineFirewall.length})`, JSON.stringify(engineFirewall) === JSON.stringify(first.firewall),
+  if (!uncounted) report.check(SUITE, `${name}: the same REJECT/DROP rules fire (${engineFirewall.length})`, JSON.stringify(engineFirewall) === JSON.stringify(first.firewall),
     `engine: ${engineFirewall.join('\n        ') || 'none'}\nreal:   ${first.firewall.join('\n        ') || 'none'}`)
   if (first.ending === 'answered' && !icmp) {
     const translated = ct.filter((e) => e.replySrc !== e.origDst)
