@@ -76,7 +76,7 @@ test('keyboard alone: select a pod, send, play and step', async ({ page }) => {
   await page.screenshot({ path: shot('keyboard') })
 })
 
-test('many requests spread: the canary by weight sends about 10 of 100 to v2; Compare after a mode switch', async ({ page }) => {
+test('many requests spread: the canary by weight sends about 10 of 100 to v2', async ({ page }) => {
   await page.goto('/#scenario=ingress-canary-weight')
   await expect(flowNode(page, 'Client/workstation')).toBeVisible()
   await flowNode(page, 'Client/workstation').click()
@@ -106,4 +106,26 @@ test('Chinese: the player, the tabs and the hop notes', async ({ page }) => {
   await page.locator('[data-testid="event-row"][data-stage="kube-proxy"].is-translated').last().click()
   await expect(page.getByTestId('hop-note')).toContainText(/[\u4e00-\u9fff]/)
   await page.screenshot({ path: shot('zh') })
+})
+
+test('Compare: the same request again is the same way; after the IPVS mode switch the kube-proxy hops differ', async ({ page }) => {
+  await page.goto('/')
+  await flowNode(page, 'Pod/default/nginx-pod-1').click()
+  await page.getByTestId('inspector-send').click()
+  await page.getByTestId('composer-target').fill('mysql-service:3306')
+  await page.getByTestId('composer-send').click()
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await page.getByTestId('trace-rerun').click()
+  await expect(page.getByTestId('compare')).toBeVisible()
+  const rows = page.getByTestId('compare-row')
+  await expect(rows.first()).toBeVisible()
+  // The connection's own way (DNAT to mysql-pod, delivery, reply) is the same; only a DNS draw may differ.
+  await expect(rows.last()).toHaveAttribute('data-changed', 'false')
+
+  await page.getByTestId('proxy-mode').selectOption('ipvs')
+  await expect(page.getByTestId('proxy-mode')).toHaveValue('ipvs')
+  await page.getByTestId('trace-rerun').click()
+  await expect(page.getByTestId('compare-summary')).toContainText(/hops differ/)
+  await expect(page.locator('[data-testid="compare-row"][data-changed="true"]').first()).toBeVisible()
+  await page.screenshot({ path: shot('compare') })
 })

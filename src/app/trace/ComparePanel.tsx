@@ -51,7 +51,8 @@ export function ComparePanel() {
         <thead><tr><th>{t('compare.left')}</th><th>{t('compare.right')}</th></tr></thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i} className={r.changed ? 'is-changed' : ''} data-testid="compare-row" data-changed={r.changed ? 'true' : 'false'}>
+            <tr key={i} className={r.changed ? 'is-changed' : ''} data-testid="compare-row" data-changed={r.changed ? 'true' : 'false'}
+              data-stage-left={r.left?.stage} data-stage-right={r.right?.stage}>
               <Cell hop={r.left} />
               <Cell hop={r.right} />
             </tr>

@@ -20,6 +20,15 @@ describe('compareHops', () => {
     expect(rows[1].left?.rule).toContain('KUBE-SEP')
     expect(rows[1].right?.rule).toContain('Masq')
   })
+  it('does not count a new ephemeral source port as a change', () => {
+    const withPort = (srcPort: number) => ({ ...hop(0, 'Pod/a'), after: { ...hop(0, 'Pod/a').after, srcPort } })
+    const a = [withPort(50471)]
+    const b = [withPort(40000)]
+    expect(compareHops(a, b)[0].changed).toBe(false)
+    const ct = (sport: number) => ({ ...hop(0, 'Node/node1', `tcp src=10.244.2.2 dst=10.96.0.11 sport=${sport} dport=3306`) })
+    expect(compareHops([ct(50471)], [ct(60107)])[0].changed).toBe(false)
+    expect(compareHops([ct(50471)], [{ ...ct(50471), rule: 'tcp src=10.244.2.2 dst=10.96.0.12 sport=50471 dport=3306' }])[0].changed).toBe(true)
+  })
   it('shows an inserted hop as one row with one side empty', () => {
     const a = [hop(0, 'Pod/a'), hop(1, 'Pod/b')]
     const b = [hop(0, 'Pod/a'), hop(1, 'Node/node2', 'masq'), hop(2, 'Pod/b')]

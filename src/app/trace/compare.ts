@@ -7,9 +7,22 @@ export interface CompareRow {
   changed: boolean
 }
 
-/** What makes two hops the same decision: the place, the stage, the rule that matched and what came out. */
+// Linux's default net.ipv4.ip_local_port_range is 32768-60999: the ports a client draws for each new connection.
+const EPHEMERAL = { min: 32768, max: 60999 }
+const ephemeral = (port: number | undefined) => port !== undefined && port >= EPHEMERAL.min && port <= EPHEMERAL.max
+
+/** A rule's text with the client's ephemeral ports masked (a conntrack entry names them: `sport=50471`). */
+function maskEphemeral(text: string): string {
+  return text.replace(/(sport=|dport=|:)(\d{5})\b/g, (whole, lead: string, n: string) => (ephemeral(Number(n)) ? `${lead}*` : whole))
+}
+
+/**
+ * What makes two hops the same decision: the place, the stage, the rule that matched and what came out. The
+ * client's ephemeral port is masked: every connection draws a new one, which is not a change of the path.
+ */
 export function hopKey(h: Hop): string {
-  return [h.stage, h.at, h.rule ?? '', h.verdict, h.after.src, h.after.srcPort ?? '', h.after.dst, h.after.dstPort ?? ''].join('|')
+  const port = (p: number | undefined) => (ephemeral(p) ? '*' : p ?? '')
+  return [h.stage, h.at, maskEphemeral(h.rule ?? ''), h.verdict, h.after.src, port(h.after.srcPort), h.after.dst, port(h.after.dstPort)].join('|')
 }
 
 /**
