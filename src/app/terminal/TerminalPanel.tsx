@@ -54,10 +54,23 @@ function Xterm({ at }: { at: string }) {
     let pending: string[] = []
     // sh's PS2 while a command continues on the next line.
     const ps = () => (pending.length ? '> ' : prompt)
-    // Redraw the line in place: back to the column after the prompt, clear to the end, write, put the cursor back.
+    // The row of the cursor below the prompt's first row, so a line longer than the terminal is redrawn whole.
+    let cursorRow = 0
+    // Redraw the line in place: up to the prompt's row, clear to the end of the screen, write, put the cursor back.
     const redraw = () => {
-      const back = state.line.length - state.cursor
-      terminal.write(`\r\x1b[K${ps()}${state.line}${back > 0 ? `\x1b[${back}D` : ''}`)
+      const cols = Math.max(1, terminal.cols)
+      const p = ps()
+      const end = p.length + state.line.length
+      const pos = p.length + state.cursor
+      let out = `${cursorRow > 0 ? `\x1b[${cursorRow}A` : ''}\r\x1b[J${p}${state.line}`
+      // At the last column the terminal waits to wrap; a space and a backspace put the cursor on the next row.
+      if (end > 0 && end % cols === 0) out += ' \b'
+      const endRow = Math.floor(end / cols)
+      const row = Math.floor(pos / cols)
+      if (endRow > row) out += `\x1b[${endRow - row}A`
+      out += `\x1b[${(pos % cols) + 1}G`
+      cursorRow = row
+      terminal.write(out)
     }
     terminal.write(prompt)
 
@@ -83,20 +96,25 @@ function Xterm({ at }: { at: string }) {
       // Several ways on: list them (the last word of each) under the line, then the prompt again, as bash does.
       const start = before.lastIndexOf(' ') + 1
       terminal.write('\r\n' + candidates.map((c) => c.slice(start)).join('  ') + '\r\n')
+      cursorRow = 0
       redraw()
     }
 
     const submit = async () => {
       const line = state.line
+      // Leave from the line's last row, wherever the cursor was in it.
+      const below = Math.floor((ps().length + line.length) / Math.max(1, terminal.cols)) - cursorRow
       state = submitted(state)
       histories.set(at, state.history)
-      terminal.write('\r\n')
-      if (line.trim() === '' && pending.length === 0) { terminal.write(prompt); return }
-      if (line.trim() === 'clear' && pending.length === 0) { terminal.clear(); terminal.write(`\x1b[2J\x1b[H${prompt}`); return }
+      terminal.write(`${below > 0 ? `\x1b[${below}B` : ''}\r\n`)
+      cursorRow = 0
+      if (line.trim() === '' && pending.length === 0) { cursorRow = 0; terminal.write(prompt); return }
+      if (line.trim() === 'clear' && pending.length === 0) { cursorRow = 0; terminal.clear(); terminal.write(`\x1b[2J\x1b[H${prompt}`); return }
       const whole = [...pending, line].join('\n')
       const reply = await runLine(at, whole, { play: true })
       if (reply?.incomplete) {
         pending = [...pending, line]
+        cursorRow = 0
         terminal.write(ps())
         return
       }
@@ -107,6 +125,7 @@ function Xterm({ at }: { at: string }) {
         const last = (reply.stdout + reply.stderr).slice(-1)
         if (last && last !== '\n') terminal.write('\r\n')
       }
+      cursorRow = 0
       terminal.write(prompt)
     }
 
@@ -126,10 +145,11 @@ function Xterm({ at }: { at: string }) {
           case 'interrupt':
             // bash on Ctrl-C: ^C, the line abandoned, a fresh prompt.
             pending = []
+            cursorRow = 0
             terminal.write('^C\r\n' + prompt)
             state = emptyLine(state.history)
             break
-          case 'clear': terminal.write('\x1b[2J\x1b[H'); redraw(); break
+          case 'clear': terminal.write('\x1b[2J\x1b[H'); cursorRow = 0; redraw(); break
           case 'complete': await complete(); break
           default: redraw()
         }
