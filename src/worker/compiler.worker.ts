@@ -37,8 +37,8 @@ const api: CompilerApi = {
   async sendTargets(files) {
     return sendTargets(files)
   },
-  async complete(files, line) {
-    return completeLine(files, line)
+  async complete(files, line, at) {
+    return completeLine(files, line, at)
   },
   async resetSimulation() {
     resetSessions()

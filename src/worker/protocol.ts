@@ -76,7 +76,8 @@ export interface CompilerApi {
   /** Runs a line at a machine of the scenario's simulation (one seeded Simulation per compiled scenario). */
   run(request: RunRequest): Promise<RunReply>
   sendTargets(files: SourceFile[]): Promise<SendTargets>
-  complete(files: SourceFile[], line: string): Promise<string[]>
+  /** Whole-line completions of `line` typed at the canvas object `at` (a pod, node or client). */
+  complete(files: SourceFile[], line: string, at?: ObjectId): Promise<string[]>
   /** Forgets the simulations: conntrack, affinity and the random stream start again. */
   resetSimulation(): Promise<void>
 }

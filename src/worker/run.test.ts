@@ -52,6 +52,10 @@ describe('completion', () => {
     expect(completeLine(scenario('service-basics'), 'nsl')).toEqual(['nslookup'])
     expect(completeLine(scenario('service-basics'), 'nslookup mysql')).toContain('nslookup mysql-service')
   })
+  it("uses the shell's completion at a machine, as whole lines", () => {
+    expect(completeLine(scenario('service-basics'), 'nslookup mysql', 'Pod/default/nginx-pod-1')).toContain('nslookup mysql-service')
+    expect(completeLine(scenario('service-basics'), 'nsl', 'Pod/default/nginx-pod-1')).toEqual(['nslookup'])
+  })
   it('offers Ingress hosts', () => {
     expect(sendTargets(scenario('ingress-canary-weight')).ingressHosts).toContain('app.example.com')
   })

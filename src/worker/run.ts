@@ -2,7 +2,7 @@ import { compileScenario, type CompiledScenario } from '../engine/scenario'
 import type { SourceFile } from '../engine/manifest/types'
 import { Simulation } from '../engine/sim/simulation'
 import { resolveWhere } from '../engine/shell/location'
-import { adoptSimulation, createShellSession, runShellLine, type ShellSession } from '../engine/shell/sh'
+import { adoptSimulation, complete, createShellSession, runShellLine, type ShellSession } from '../engine/shell/sh'
 import { runRepeated, summarize } from '../engine/shell/repeat'
 import { splitWords } from '../engine/shell/words'
 import { commands } from '../engine/shell/registry'
@@ -52,6 +52,15 @@ export function whereFromId(id: string): string {
   return slash < 0 ? id : id.slice(0, slash).toLowerCase() + id.slice(slash)
 }
 
+/** The machine's shell session, moved onto the scenario's newest simulation. */
+function shellAt(id: string, sim: Simulation, lang: RunRequest['lang']): ShellSession {
+  let shell = shells.get(id)
+  if (!shell) shells.set(id, shell = createShellSession(sim, { lang }))
+  adoptSimulation(shell, sim)
+  shell.lang = lang
+  return shell
+}
+
 /** Runs one terminal line (or, with `repeat`, one command N times on the same simulation) at a canvas object. */
 export function runAt(request: RunRequest): RunReply {
   const { sim, compiled } = sessionFor(request.files)
@@ -67,10 +76,7 @@ export function runAt(request: RunRequest): RunReply {
     const traces = r.traces ?? []
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []) }
   }
-  let shell = shells.get(request.where)
-  if (!shell) shells.set(request.where, shell = createShellSession(sim, { lang: request.lang }))
-  adoptSimulation(shell, sim)
-  shell.lang = request.lang
+  const shell = shellAt(request.where, sim, request.lang)
   const r = runShellLine(shell, where.where, request.line)
   return {
     stdout: r.output, stderr: '', exitCode: r.exitCode, traces: r.traces,
@@ -98,8 +104,19 @@ export function sendTargets(files: SourceFile[]): SendTargets {
   return { services: [...new Set(services)], ingressHosts: [...new Set(hosts)], nodePorts: [...new Set(nodePorts)] }
 }
 
-/** Tab completion for the terminal: command names for the first word, then Service names, hosts and NodePorts. */
-export function completeLine(files: SourceFile[], line: string): string[] {
+/**
+ * Tab completion for the terminal, as whole lines: the shell's own completion (sh/complete.ts) at a machine, else
+ * command names for the first word, then Service names, hosts and NodePorts.
+ */
+export function completeLine(files: SourceFile[], line: string, at?: string): string[] {
+  if (at) {
+    const { sim, compiled } = sessionFor(files)
+    const where = resolveWhere(compiled.cluster, whereFromId(at))
+    if (where.ok) {
+      const head = line.slice(0, line.search(/\S*$/))
+      return complete(shellAt(at, sim, 'en'), where.where, line).map((c) => head + c)
+    }
+  }
   const start = Math.max(line.lastIndexOf(' '), line.lastIndexOf('|'), line.lastIndexOf(';')) + 1
   const word = line.slice(start)
   const before = line.slice(0, start).trim()

@@ -78,7 +78,7 @@ function Xterm({ at }: { at: string }) {
       const compiler = getCompiler()
       if (!compiler) return
       const before = state.line.slice(0, state.cursor)
-      const candidates = await compiler.complete(appStore.getState().files, before)
+      const candidates = await compiler.complete(appStore.getState().files, before, at)
       if (candidates.length === 0) return
       const rest = state.line.slice(state.cursor)
       if (candidates.length === 1) {
