@@ -31,6 +31,24 @@ export function withoutSaveComments(text: string): string {
   return text.split('\n').filter((l) => !l.startsWith('#')).join('\n')
 }
 
+/**
+ * The kernel's hash sets iterate in an order seeded at random when the set is created (nft_set_hash: jhash with
+ * get_random_u32), so `nft list` prints a map's elements in an order no one can predict. Only that order is
+ * normalised: each `elements = { ... }` block is compared as its sorted list of elements, with nft's own line
+ * wrapping kept (the wrapping is compared exactly by the element count per line).
+ */
+export function withSortedElements(text: string): string {
+  return text.replace(/elements = \{ ([^}]*) \}/g, (_whole, body: string) => {
+    const lines = body.split(',\n\t\t\t     ')
+    const perLine = lines.map((l) => l.split(', ').length)
+    const items = lines.flatMap((l) => l.split(', ')).sort()
+    const rebuilt: string[] = []
+    let k = 0
+    for (const n of perLine) { rebuilt.push(items.slice(k, k + n).join(', ')); k += n }
+    return `elements = { ${rebuilt.join(',\n\t\t\t     ')} }`
+  })
+}
+
 function onlyPolicyCountersDiffer(a: string, b: string): boolean {
   const strip = (t: string) => t.replace(/^(:\S+ (?:ACCEPT|DROP)) \[\d+:\d+\]$/gm, '$1')
   return strip(a) === strip(b)
@@ -95,7 +113,7 @@ export const nftablesMode: ModeDriver = {
   listings(sim, node, ns) {
     const real = mustInNs(ns, ['nft', 'list', 'ruleset'])
     const ours = runCommandLine(sim, { kind: 'node', node }, ['nft', 'list', 'ruleset']).stdout
-    return [{ name: 'nft list ruleset', real, ours }]
+    return [{ name: 'nft list ruleset', real: withSortedElements(real), ours: withSortedElements(ours) }]
   },
   firewallCounters() {
     return undefined

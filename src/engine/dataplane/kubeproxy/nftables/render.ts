@@ -21,7 +21,8 @@ export function ruleText(r: NftRule): string {
     case 'markXor': return `meta mark set meta mark ^ ${hex8(r.value)}`
     case 'masquerade': return 'masquerade fully-random'
     case 'rejectClusterIP': return 'ip daddr @cluster-ips reject comment "Reject traffic to invalid ports of ClusterIPs"'
-    case 'dropServiceCIDR': return `ip daddr { ${r.cidrs.join(', ')} } drop comment "Drop traffic to unallocated ClusterIPs"`
+    // nft lists a one-element anonymous set as the bare value (netlink_delinearize: a singleton set is folded)
+    case 'dropServiceCIDR': return `ip daddr ${r.cidrs.length === 1 ? r.cidrs[0] : `{ ${r.cidrs.join(', ')} }`} drop comment "Drop traffic to unallocated ClusterIPs"`
     case 'reject': return 'reject'
     case 'svcMasq': return `ip daddr ${r.ip} ${r.proto} dport ${r.port}${r.notSrc ? ` ip saddr != ${r.notSrc}` : ''} jump mark-for-masquerade`
     case 'affinityCheck': return `ip saddr @${r.set} goto ${r.chain}`
@@ -48,11 +49,12 @@ function inputText(r: NftRule): string {
   }
 }
 
-// nftables rule.c std_prios and std_prio_family_hook_compat: dstnat only at prerouting/output, srcnat at input/postrouting
+// nftables rule.c std_prios and std_prio_family_hook_compat: dstnat only at prerouting, srcnat only at postrouting
+// (checked with nft 1.0.6 here: an output-hook chain at -100 lists as `priority -100`)
 function priorityText(hook: string, prio: number): string {
   const std: [string, number, string[] | undefined][] = [
-    ['raw', -300, undefined], ['mangle', -150, undefined], ['dstnat', -100, ['prerouting', 'output']],
-    ['filter', 0, undefined], ['security', 50, undefined], ['srcnat', 100, ['input', 'postrouting']],
+    ['raw', -300, undefined], ['mangle', -150, undefined], ['dstnat', -100, ['prerouting']],
+    ['filter', 0, undefined], ['security', 50, undefined], ['srcnat', 100, ['postrouting']],
   ]
   for (const [name, val, hooks] of std) {
     if (hooks && !hooks.includes(hook)) continue
@@ -92,11 +94,24 @@ function setText(s: NftSet): string {
   if (s.timeout) out += `\t\ttimeout ${formatTimeout(s.timeout)}\n`
   if (s.comment) out += `\t\tcomment "${s.comment}"\n`
   if (s.elements.length > 0) {
-    // maps and concatenations: one element per line, aligned under the first
-    const sep = s.kind === 'map' || s.type.includes(' . ') ? ',\n\t\t\t     ' : ', '
-    out += `\t\telements = { ${[...s.elements].sort(byKey).map(elementText).join(sep)} }\n`
+    const perLine = elementsPerLine(s.type)
+    let text = ''
+    ;[...s.elements].sort(byKey).forEach((e, i) => {
+      if (i > 0) text += i % perLine === 0 ? ',\n\t\t\t     ' : ', '
+      text += elementText(e)
+    })
+    out += `\t\telements = { ${text} }\n`
   }
   return out + '\t}\n'
+}
+
+// nftables expression.c calculate_delim: a named set's elements wrap after 5 per line for integer-like types (ports,
+// protocols, marks), after 2 for addresses, and after each one for anything else (concatenations, maps' keys)
+function elementsPerLine(type: string): number {
+  if (type.includes(' . ')) return 1
+  if (['inet_service', 'inet_proto', 'mark', 'integer', 'nf_proto', 'ifindex', 'uid', 'gid'].includes(type)) return 5
+  if (['ipv4_addr', 'ipv6_addr', 'ct_state', 'ct_status', 'pkttype'].includes(type)) return 2
+  return 1
 }
 
 // nft prints timeouts as 3h, 10800s → "3h", 90s → "1m30s"
