@@ -36,11 +36,11 @@ export function EventsPanel() {
             <label className="select-label">
               <span className="visually-hidden">{t('events.trace')}</span>
               <select aria-label={t('events.trace')} value={traceIndex} onChange={(e) => traceStore.getState().showRun(run.id, Number(e.target.value))}>
-                {run.reply.traces.map((x, i) => <option key={i} value={i}>{i + 1}. {x.request.host}:{x.request.port} — {x.outcome.result}</option>)}
+                {run.reply.traces.map((x, i) => <option key={i} value={i}>{i + 1}. {x.request.host}:{x.request.port} — {t(`outcome.${x.outcome.result}` as AppMessageKey)}</option>)}
               </select>
             </label>
           )}
-          <span className="card-muted" data-testid="trace-outcome">{t('trace.outcome', { result: trace.outcome.result + (trace.outcome.httpStatus ? ` ${trace.outcome.httpStatus}` : '') })}</span>
+          <span className="card-muted" data-testid="trace-outcome">{t('trace.outcome', { result: t(`outcome.${trace.outcome.result}` as AppMessageKey) + (trace.outcome.httpStatus ? ` ${trace.outcome.httpStatus}` : '') })}</span>
         </div>
         <fieldset className="stage-filter">
           <legend className="visually-hidden">{t('events.filter')}</legend>
