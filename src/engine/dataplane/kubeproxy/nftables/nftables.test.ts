@@ -98,6 +98,6 @@ describe('nftables mode on the tutorial\'s Service labs (k/k pkg/proxy/nftables/
     const eps = new Set(Array.from({ length: 8 }, () => traceRequest(sim, { from: 'Pod/default/client', protocol: 'TCP', host: '10.96.0.50', port: 80 }).outcome.endpoint))
     expect(eps.size).toBe(1)
     const text = runCommandLine(sim, (resolveWhere(cl, 'node/node1') as { ok: true; where: never }).where, ['nft', 'list', 'ruleset'], {}).stdout
-    expect(text).toMatch(/\tset affinity-[A-Z2-7]{8}-default\/web\/tcp\/__10\.244\.1\.10\/80 \{\n\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t\}/)
+    expect(text).toMatch(/\tset affinity-[A-Z2-7]{8}-default\/web\/tcp\/__10\.244\.1\.10\/80 \{\n\t\ttype ipv4_addr\n\t\tsize 65535\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t\}/)
   })
 })

@@ -90,7 +90,10 @@ function keyValue(part: string): number {
 
 function setText(s: NftSet): string {
   let out = `\t${s.kind} ${s.name} {\n\t\ttype ${s.type}\n`
-  if (s.flags) out += `\t\tflags ${s.flags.replace(',', ',')}\n`
+  // A set that rules `update` from the packet path (the affinity sets) is sized by the kernel when the dynset
+  // expression binds it (nft_dynset_init: 65535 for a set without a size), and nft lists that size (seen with nft 1.0.6)
+  if (s.flags?.includes('dynamic')) out += '\t\tsize 65535\n'
+  if (s.flags) out += `\t\tflags ${s.flags}\n`
   if (s.timeout) out += `\t\ttimeout ${formatTimeout(s.timeout)}\n`
   if (s.comment) out += `\t\tcomment "${s.comment}"\n`
   if (s.elements.length > 0) {
