@@ -33,7 +33,11 @@ export function ruleText(r: NftRule): string {
     case 'srcGoto': return `ip saddr ${r.cidr} goto ${r.chain} comment "short-circuit pod traffic"`
     case 'fibLocalMark': return 'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"'
     case 'fibLocalGoto': return `fib saddr type local goto ${r.chain} comment "short-circuit local traffic"`
-    case 'srcNotInDrop': return `ip saddr != { ${r.cidrs.join(', ')} } drop`
+    // nft lists a one-element anonymous set as the bare value, and a /32 prefix as the address (seen with nft 1.0.6)
+    case 'srcNotInDrop': {
+      const values = r.cidrs.map((c) => c.replace(/\/32$/, ''))
+      return `ip saddr != ${values.length === 1 ? values[0] : `{ ${values.join(', ')} }`} drop`
+    }
   }
 }
 
@@ -45,6 +49,7 @@ function inputText(r: NftRule): string {
     case 'markXor': return `mark set mark xor 0x${r.value.toString(16)}`
     case 'numgen': return `numgen random mod ${r.chains.length} vmap { ${r.chains.map((c, i) => `${i} : goto ${c}`).join(' , ')} }`
     case 'dropServiceCIDR': return `ip daddr { ${r.cidrs.join(', ')} } drop comment "Drop traffic to unallocated ClusterIPs"`
+    case 'srcNotInDrop': return `ip saddr != { ${r.cidrs.join(', ')} } drop`
     default: return ruleText(r)
   }
 }
