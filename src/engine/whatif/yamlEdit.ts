@@ -15,7 +15,7 @@ export interface Located {
   doc: Document.Parsed
   /** Index of the document in the file. */
   index: number
-  /** True when the object is an item of a List document. */
+  /** True when the object is an item of a `kind: List`. */
   inList: boolean
 }
 
@@ -191,7 +191,7 @@ function replaceDocument(at: Located): string {
   return splice(at.file.text, start, end, at.doc.toString({ flowCollectionPadding: false, indentSeq: false }))
 }
 
-/** The file's text without the object's document. */
+/** The file's text with the object's YAML document removed. */
 export function deleteDocument(at: Located): string {
   const [start, end] = documentSpan(at)
   let text = splice(at.file.text, start, end, '')
