@@ -1,5 +1,11 @@
 import type { MessageTable } from '../../engine/i18n/types'
 import { traceMessages } from '../trace/messages'
+import { workspaceMessages } from '../workspace/messages'
+import { whatifMessages } from '../whatif/messages'
+import { transferMessages } from '../transfer/messages'
+import { inspectorMessages } from '../inspector/messages'
+import { canvasMessages } from '../canvas/messages'
+import { faultMessages } from '../faults/messages'
 
 /** The app's own texts (labels, buttons, tooltips). Engine texts (diagnostics, notes) come from the engine catalogue. */
 export const appMessages = {
@@ -114,6 +120,12 @@ export const appMessages = {
   'inspector.none': { en: 'none', zh: '无' },
   'inspector.generated': { en: 'added by the playground', zh: '由实验场添加' },
   ...traceMessages,
+  ...workspaceMessages,
+  ...whatifMessages,
+  ...transferMessages,
+  ...inspectorMessages,
+  ...canvasMessages,
+  ...faultMessages,
 } satisfies MessageTable
 
 export type AppMessageKey = keyof typeof appMessages

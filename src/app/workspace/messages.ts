@@ -1,0 +1,5 @@
+import type { MessageTable } from '../../engine/i18n/types'
+
+/** The workspace area's texts (joined into the app's table in i18n/messages.ts). */
+export const workspaceMessages = {
+} satisfies MessageTable
