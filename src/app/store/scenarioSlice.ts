@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { SourceFile } from '../../engine/manifest/types'
 import type { GalleryScenario, LocalizedText } from '../../scenarios/types'
 import type { AppState } from './index'
+import { scenarioFiles } from '../../scenarios/generators'
 
 /** What the user is editing: the one part of the state a share link or a saved session carries. */
 export interface ScenarioSlice {
@@ -32,21 +33,25 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   positions: {},
   scenarioLoads: 0,
   loadScenario: (scenario) =>
-    set((s) => ({
-      scenarioName: scenario.name,
-      title: scenario.title,
-      files: scenario.files.map((f) => ({ path: f.path, text: f.text })),
-      activeFile: scenario.files[0]?.path ?? '',
-      revision: s.revision + 1,
-      positions: {},
-      scenarioLoads: s.scenarioLoads + 1,
-      // Nothing computed for the previous scenario may stand for this one (not even as the "last good" picture).
-      current: undefined,
-      lastGood: undefined,
-      workerFailure: undefined,
-      selection: null,
-      selectionOrigin: null,
-    })),
+    set((s) => {
+      // a generated scenario (1000 × 10) is its written files plus its generator's output
+      const files = scenarioFiles(scenario)
+      return {
+        scenarioName: scenario.name,
+        title: scenario.title,
+        files,
+        activeFile: files[0]?.path ?? '',
+        revision: s.revision + 1,
+        positions: {},
+        scenarioLoads: s.scenarioLoads + 1,
+        // Nothing computed for the previous scenario may stand for this one (not even as the "last good" picture).
+        current: undefined,
+        lastGood: undefined,
+        workerFailure: undefined,
+        selection: null,
+        selectionOrigin: null,
+      }
+    }),
   setFileText: (path, text) =>
     set((s) => {
       const current = s.files.find((f) => f.path === path)
