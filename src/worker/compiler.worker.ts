@@ -4,6 +4,7 @@ import { compileForCanvas } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
 import { setProxyMode } from './proxyMode'
 import { completeLine, resetSessions, runAt, sendTargets } from './run'
+import { applyWhatIfTo, importText, kindScriptOf, whatIfActionsAt } from './transfer'
 import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
 
 // elk.bundled.js, evaluated inside a worker, installs itself as the worker's message handler (it expects to be the
@@ -43,6 +44,10 @@ const api: CompilerApi = {
   async resetSimulation() {
     resetSessions()
   },
+  async whatIfActions(files, id) { return whatIfActionsAt(files, id) },
+  async applyWhatIf(files, op) { return applyWhatIfTo(files, op) },
+  async importManifests(text, redactSecrets) { return importText(text, redactSecrets) },
+  async kindScript(scenario) { return kindScriptOf(scenario) },
 }
 
 Comlink.expose(api)

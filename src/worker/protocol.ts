@@ -7,6 +7,10 @@ import type { Lang } from '../engine/i18n/types'
 import type { Trace } from '../engine/trace/types'
 import type { RepeatSummary } from '../engine/shell/repeat'
 import type { ScenarioEdit } from '../engine/shell/types'
+import type { WhatIfOp, WhatIfResult } from '../engine/whatif/types'
+import type { ImportResult } from '../engine/importer'
+import type { ExportScenario } from '../engine/export'
+import type { WhatIfAction } from '../app/whatif/actions'
 
 /** One compile, numbered by the app: a higher number supersedes every lower one. */
 export interface CompileRequest {
@@ -80,4 +84,11 @@ export interface CompilerApi {
   complete(files: SourceFile[], line: string, at?: ObjectId): Promise<string[]>
   /** Forgets the simulations: conntrack, affinity and the random stream start again. */
   resetSimulation(): Promise<void>
+  /** The what-ifs the canvas offers on an object (src/app/whatif/actions.ts), and applying one (worker/transfer.ts). */
+  whatIfActions(files: SourceFile[], id: ObjectId): Promise<WhatIfAction[]>
+  applyWhatIf(files: SourceFile[], op: WhatIfOp): Promise<WhatIfResult>
+  /** A `kubectl get -o yaml` dump or Helm output as scenario files, with what was taken and left out. */
+  importManifests(text: string, redactSecrets: boolean): Promise<ImportResult>
+  /** "Run it on a real cluster": the kind script of the scenario. */
+  kindScript(scenario: ExportScenario): Promise<string>
 }

@@ -20,6 +20,8 @@ import { nodeTypes, type CardNode } from './cards'
 import type { CanvasNode, PositionedGraph } from './model'
 import { keepLayout } from './stable'
 import { TraceOverlay } from '../trace/TraceOverlay'
+import { WhatIfHost } from '../whatif/WhatIfHost'
+import { openWhatIfMenu } from '../whatif/state'
 
 // MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
 const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
@@ -160,6 +162,7 @@ function Canvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={(_e, node) => selectObject(node.id)}
+        onNodeContextMenu={(e, node) => { e.preventDefault(); openWhatIfMenu(node.id, e.clientX, e.clientY) }}
         onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
         onPaneClick={() => appStore.getState().select(null, 'canvas')}
         nodesConnectable={false}
@@ -178,6 +181,7 @@ function Canvas() {
           nodeStrokeWidth={2} position="bottom-right" />
         <TraceOverlay />
       </ReactFlow>
+      <WhatIfHost />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { useT, type Translate } from '../i18n/t'
 import type { CanvasNode, PositionedGraph } from '../canvas/model'
 import { SelectionActions } from '../trace/SelectionActions'
 import { isMachine } from '../trace/machines'
+import { WhatIfButton } from '../whatif/WhatIfButton'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (<><dt>{label}</dt><dd>{children}</dd></>)
@@ -139,6 +140,7 @@ export function Inspector() {
         <h2>{t('landmark.inspector')}</h2>
         {selected && <span className="panel-count mono" data-testid="inspector-title">{selected.id}</span>}
         {selected && isMachine(selected) && <SelectionActions id={selected.id} />}
+        {selected && <WhatIfButton node={selected} />}
       </header>
       <div className="inspector-body">
         {selected && graph ? (
