@@ -127,6 +127,33 @@ describe('kubectl verbs that edit the scenario', () => {
     expect(on.scenarioEdit?.changed).toEqual(['cluster.yaml'])
   })
 
+  // kubectl delete.go: -l and --all select by type (NotFound ignored), "No resources found" on stdout when nothing matched
+  it.each([
+    ['kubectl delete pod -l app=nginx; kubectl get pods -l app=nginx',
+      'pod "nginx-pod-1" deleted\npod "nginx-pod-2" deleted\npod "nginx-pod-3" deleted\nNo resources found in default namespace.\n', 0],
+    ['kubectl delete svc -l app=nope', 'No resources found\n', 0],
+    ['kubectl delete svc --all -n kube-system', 'error: service "kube-dns" is not in the scenario\'s YAML (a controller or the playground\'s cluster makes it); delete or edit what makes it\n', 1],
+    ['kubectl delete svc --all 2>/dev/null; kubectl get svc -o name', 'service "mysql-service" deleted\nservice "nginx-nodeport" deleted\nservice/kubernetes\n', 0],
+    ['kubectl delete pod -l app=nginx --all', 'error: cannot set --all and --selector at the same time\n', 1],
+    ['kubectl delete pod nginx-pod-1 -l app=nginx', 'error: name cannot be provided when a selector is specified\n', 1],
+    ['kubectl delete pod -l "app in (nginx"', 'error: unable to parse requirement: found \'\', expected: \',\' or \')\'\n', 1],
+    ['kubectl delete endpointslices -l kubernetes.io/service-name=mysql-service',
+      'error: endpointslice.discovery.k8s.io "mysql-service-', 1],
+  ])('%s', (line, output, status) => {
+    const { sh } = shell('service-basics')
+    const r = sh(line)
+    if (status === 1 && output.endsWith('-')) expect(r.output.startsWith(output)).toBe(true)
+    else expect(r.output).toBe(output)
+    expect(r.exitCode).toBe(status)
+  })
+
+  it('kubectl delete -f FILE deletes the objects the file names', () => {
+    const { sh } = shell('service-basics')
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: mysql-service\n'
+    const r = sh(`cat > svc.yaml <<EOF\n${svc}EOF\nkubectl delete -f svc.yaml; kubectl get svc mysql-service`)
+    expect(r.output).toBe('service "mysql-service" deleted\nError from server (NotFound): services "mysql-service" not found\n')
+  })
+
   it('delete then a request: the Service is gone for the next command of the same line', () => {
     const { sh } = shell('service-basics')
     const r = sh('kubectl delete svc mysql-service; kubectl get svc mysql-service')
