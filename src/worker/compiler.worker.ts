@@ -3,6 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js'
 import { compileForCanvas } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
 import { setProxyMode } from './proxyMode'
+import { inspectObject } from './inspect'
 import { completeLine, resetSessions, runAt, sendTargets } from './run'
 import { applyWhatIfTo, importText, kindScriptOf, whatIfActionsAt } from './transfer'
 import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
@@ -40,6 +41,9 @@ const api: CompilerApi = {
   },
   async complete(files, line, at) {
     return completeLine(files, line, at)
+  },
+  async inspect(request) {
+    return inspectObject(request)
   },
   async resetSimulation() {
     resetSessions()

@@ -7,6 +7,7 @@ import type { Lang } from '../engine/i18n/types'
 import type { Trace } from '../engine/trace/types'
 import type { RepeatSummary } from '../engine/shell/repeat'
 import type { ScenarioEdit } from '../engine/shell/types'
+import type { InspectRequest, Inspection } from './inspect'
 import type { WhatIfOp, WhatIfResult } from '../engine/whatif/types'
 import type { ImportResult } from '../engine/importer'
 import type { ExportScenario } from '../engine/export'
@@ -82,6 +83,8 @@ export interface CompilerApi {
   sendTargets(files: SourceFile[]): Promise<SendTargets>
   /** Whole-line completions of `line` typed at the canvas object `at` (a pod, node or client). */
   complete(files: SourceFile[], line: string, at?: ObjectId): Promise<string[]>
+  /** The inspector's data-plane view of one object (rules, DNS names, resolv.conf, nginx servers): see inspect.ts. */
+  inspect(request: InspectRequest): Promise<Inspection>
   /** Forgets the simulations: conntrack, affinity and the random stream start again. */
   resetSimulation(): Promise<void>
   /** The what-ifs the canvas offers on an object (src/app/whatif/actions.ts), and applying one (worker/transfer.ts). */
