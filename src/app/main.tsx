@@ -13,10 +13,10 @@ import './styles.css'
 const store = appStore.getState()
 store.setLang(preferredLang(navigator.languages ?? [navigator.language]))
 if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.setTheme('dark')
-store.loadScenario(scenarioFromLocation(location.hash, gallery))
+store.loadScenario(scenarioFromLocation(location.hash, gallery, location.search))
 // A scenario route typed or followed while the page is open (or Back) switches scenario too.
 window.addEventListener('hashchange', () => {
-  const next = scenarioFromLocation(location.hash, gallery)
+  const next = scenarioFromLocation(location.hash, gallery, location.search)
   if (next.name !== appStore.getState().scenarioName) appStore.getState().loadScenario(next)
 })
 

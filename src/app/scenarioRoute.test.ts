@@ -8,13 +8,17 @@ const gallery = [scenario('externalname'), scenario('service-basics'), scenario(
 
 describe('scenarioFromLocation', () => {
   it.each([
-    ['', 'service-basics'],
-    ['#scenario=ingress-canary-weight', 'ingress-canary-weight'],
-    [scenarioHash('externalname'), 'externalname'],
-    ['#scenario=nope', 'service-basics'],
-    ['#something-else', 'service-basics'],
-    ['#scenario=scale', 'service-basics'], // generated scenarios are not opened yet
-  ])('%j opens %s', (hash, want) => {
-    expect(scenarioFromLocation(hash, gallery).name).toBe(want)
+    ['', '', 'service-basics'],
+    ['#scenario=ingress-canary-weight', '', 'ingress-canary-weight'],
+    [scenarioHash('externalname'), '', 'externalname'],
+    ['#scenario=nope', '', 'service-basics'],
+    ['#something-else', '', 'service-basics'],
+    ['#scenario=scale', '', 'scale'],
+    ['', '?scenario=externalname', 'externalname'],
+    ['', '?lang=zh&scenario=ingress-canary-weight', 'ingress-canary-weight'],
+    ['#scenario=externalname', '?scenario=ingress-canary-weight', 'externalname'], // the picker's later choice wins
+    ['', '?scenario=%3Cscript%3E', 'service-basics'],
+  ])('%j %j opens %s', (hash, search, want) => {
+    expect(scenarioFromLocation(hash, gallery, search).name).toBe(want)
   })
 })
