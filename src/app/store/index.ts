@@ -3,15 +3,17 @@ import { useStore } from 'zustand'
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice'
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice'
 import { createUiSlice, type UiSlice } from './uiSlice'
+import { createWorkspaceSlice, type WorkspaceSlice } from '../workspace/slice'
 
 /** One store made of slices: scenario (what is edited), simulation (what the engine computed), ui (how it is shown). */
-export type AppState = ScenarioSlice & SimulationSlice & UiSlice
+export type AppState = ScenarioSlice & SimulationSlice & UiSlice & WorkspaceSlice
 
 export function createAppStore(): StoreApi<AppState> {
   return createStore<AppState>()((...a) => ({
     ...createScenarioSlice(...a),
     ...createSimulationSlice(...a),
     ...createUiSlice(...a),
+    ...createWorkspaceSlice(...a),
   }))
 }
 

@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand'
 import type { SourceFile } from '../../engine/manifest/types'
 import type { GalleryScenario, LocalizedText } from '../../scenarios/types'
 import type { AppState } from './index'
-import { scenarioFiles } from '../../scenarios/generators'
 
 /** What the user is editing: the one part of the state a share link or a saved session carries. */
 export interface ScenarioSlice {
@@ -16,6 +15,7 @@ export interface ScenarioSlice {
   positions: Record<string, { x: number; y: number }>
   /** Counts scenario loads, so the canvas can fit the new scenario in view. */
   scenarioLoads: number
+  /** Opens a gallery scenario as a workspace: the user's workspace of it if there is one, else a fresh one. */
   loadScenario(scenario: GalleryScenario): void
   setFileText(path: string, text: string): void
   /** Replaces the files after an edit made for the user (the mode switch), showing `focus` if given. */
@@ -24,7 +24,7 @@ export interface ScenarioSlice {
   setPosition(id: string, position: { x: number; y: number }): void
 }
 
-export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => ({
   scenarioName: '',
   title: { en: '', zh: '' },
   files: [],
@@ -32,26 +32,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   revision: 0,
   positions: {},
   scenarioLoads: 0,
-  loadScenario: (scenario) =>
-    set((s) => {
-      // a generated scenario (1000 × 10) is its written files plus its generator's output
-      const files = scenarioFiles(scenario)
-      return {
-        scenarioName: scenario.name,
-        title: scenario.title,
-        files,
-        activeFile: files[0]?.path ?? '',
-        revision: s.revision + 1,
-        positions: {},
-        scenarioLoads: s.scenarioLoads + 1,
-        // Nothing computed for the previous scenario may stand for this one (not even as the "last good" picture).
-        current: undefined,
-        lastGood: undefined,
-        workerFailure: undefined,
-        selection: null,
-        selectionOrigin: null,
-      }
-    }),
+  // Opening a gallery scenario goes through the workspaces: the user's earlier work on it is reopened, not lost.
+  loadScenario: (scenario) => get().openGallery(scenario),
   setFileText: (path, text) =>
     set((s) => {
       const current = s.files.find((f) => f.path === path)
