@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../engine/core/diagnostic'
-import type { CompileReply, CompileRequest } from '../../worker/protocol'
+import type { CompileReply } from '../../worker/protocol'
 import { acceptReply, shownResult, type CompileTracking } from './compileResult'
-import { startCompileLoop } from './compileLoop'
 import { createAppStore } from './index'
 
 const yamlError: Diagnostic = { code: 'yaml.syntax', severity: 'error', params: { detail: 'x' } }
@@ -60,49 +59,5 @@ describe('loadScenario', () => {
     store.getState().loadScenario(scenario('two'))
     const s = store.getState()
     expect([s.current, s.lastGood, s.selection, s.activeFile, s.scenarioLoads]).toEqual([undefined, undefined, null, 'two.yaml', 2])
-  })
-})
-
-describe('startCompileLoop', () => {
-  beforeEach(() => { vi.useFakeTimers() })
-  afterEach(() => { vi.useRealTimers() })
-
-  function setup() {
-    const store = createAppStore()
-    store.getState().loadScenario({ name: 's', title: { en: 'S', zh: 'S' }, story: { en: '', zh: '' }, requests: [],
-      files: [{ path: 'a.yaml', text: 'a: 1\n' }] })
-    const sent: CompileRequest[] = []
-    const pending: ((r: CompileReply) => void)[] = []
-    const compile = (req: CompileRequest) => {
-      sent.push(structuredClone(req))
-      return new Promise<CompileReply>((resolve) => pending.push(resolve))
-    }
-    return { store, sent, pending, stop: startCompileLoop(store, compile, 150) }
-  }
-
-  it('compiles at once on start, then once per pause in typing with the latest text', async () => {
-    const { store, sent, stop } = setup()
-    expect(sent.map((r) => r.seq)).toEqual([1])
-    store.getState().setFileText('a.yaml', 'a: 2\n')
-    await vi.advanceTimersByTimeAsync(100)
-    store.getState().setFileText('a.yaml', 'a: 3\n')
-    await vi.advanceTimersByTimeAsync(100)
-    expect(sent).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(60)
-    expect(sent.map((r) => [r.seq, r.files[0].text])).toEqual([[1, 'a: 1\n'], [3, 'a: 3\n']])
-    stop()
-  })
-
-  it('ignores a reply for text the user has since changed, even before the new request is sent', async () => {
-    const { store, pending, stop } = setup()
-    store.getState().setFileText('a.yaml', 'a: 2\n')
-    pending[0](done(1))
-    await vi.advanceTimersByTimeAsync(0)
-    expect(store.getState().current).toBeUndefined()
-    await vi.advanceTimersByTimeAsync(150)
-    pending[1](done(2))
-    await vi.advanceTimersByTimeAsync(0)
-    expect(store.getState().current?.seq).toBe(2)
-    stop()
   })
 })
