@@ -105,7 +105,7 @@ function Menu({ at }: { at: WhatIfMenuAt }) {
     const workload = scaling.op.workload
     return (
       <div ref={box} className="whatif-menu" role="dialog" aria-label={t('whatif.scale.title', { workload })}
-        style={{ left: pos.left, top: pos.top }} data-testid="whatif-scale"
+        style={{ left: pos.left, top: pos.top }} data-testid="whatif-scale-form"
         onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close() } }}>
         <form className="whatif-scale" onSubmit={(e) => {
           e.preventDefault()
