@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { expectGolden } from '../../test/support/golden'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '../scenario'
 import { Simulation } from '../sim/simulation'
@@ -23,8 +23,6 @@ describe('golden traces of service-basics', () => {
   it.each(cases)('%s', (name, spec) => {
     const t = traceRequest(new Simulation(compiled, 1), spec)
     const text = JSON.stringify(traceJson(t, 'en'), null, 2) + '\n'
-    const file = new URL(`./testdata/service-basics.${name}.trace.json`, import.meta.url)
-    if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text)
-    expect(text).toBe(readFileSync(file, 'utf8'))
+    expectGolden(new URL(`./testdata/service-basics.${name}.trace.json`, import.meta.url), text)
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { expectGolden } from '../../../../test/support/golden'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '../../../scenario'
 import { Simulation } from '../../../sim/simulation'
@@ -22,9 +22,7 @@ describe('iptables-save on the service-basics nodes', () => {
         ['iptables-save', renderIptablesSave(rs, sim.clock.now())],
         ['restore', renderRestoreInput(rs)],
       ] as const) {
-        const file = new URL(`./testdata/service-basics.${node.name}.${kind}`, import.meta.url)
-        if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text)
-        expect(text).toBe(readFileSync(file, 'utf8'))
+        expectGolden(new URL(`./testdata/service-basics.${node.name}.${kind}`, import.meta.url), text)
       }
     })
   }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '../../../scenario'
 import { resolveWhere } from '../../../shell/location'
@@ -7,44 +6,28 @@ import { Simulation } from '../../../sim/simulation'
 import { traceRequest } from '../../../trace/walk'
 import { gallery } from '../../../../scenarios/gallery.generated'
 import { makeCluster } from '../testing/fixture'
+import { shellOn } from '../testing/shell'
+import { expectGolden } from '../../../../../test/support/golden'
 import type { CompiledScenario } from '../../../scenario'
 import { addConnection, ipvsRuntime } from './connections'
 import { ipvsState } from './state'
 
 const files = (name: string) => gallery.find((g) => g.name === name)!.files
 
-function shell(compiled: CompiledScenario, seed = 1) {
-  const sim = new Simulation(compiled, seed)
-  return {
-    sim,
-    run(where: string, argv: string[]) {
-      const w = resolveWhere(compiled.cluster, where)
-      if (!w.ok) throw new Error(where)
-      return runCommandLine(sim, w.where, argv, {})
-    },
-  }
-}
-
-function golden(name: string, text: string) {
-  const file = new URL(`./testdata/${name}`, import.meta.url)
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text)
-  expect(text).toBe(readFileSync(file, 'utf8'))
-}
-
 describe('IPVS mode on the tutorial\'s Service labs (k/k pkg/proxy/ipvs/proxier.go, ipvsadm.c)', () => {
   const compiled = compileScenario(files('service-basics'), { modeOverride: 'ipvs' })
   for (const node of compiled.cluster.nodes) {
     it(`${node.name}: golden ipvsadm -Ln, ipset list and iptables-save`, () => {
-      const sh = shell(compiled)
+      const sh = shellOn(compiled)
       const where = `node/${node.name}`
-      golden(`service-basics.${node.name}.ipvsadm`, sh.run(where, ['ipvsadm', '-Ln']).stdout)
-      golden(`service-basics.${node.name}.ipset`, sh.run(where, ['ipset', 'list']).stdout)
-      golden(`service-basics.${node.name}.iptables-save`, sh.run(where, ['iptables-save']).stdout)
+      expectGolden(new URL(`./testdata/service-basics.${node.name}.ipvsadm`, import.meta.url), sh.run(where, ['ipvsadm', '-Ln']).stdout)
+      expectGolden(new URL(`./testdata/service-basics.${node.name}.ipset`, import.meta.url), sh.run(where, ['ipset', 'list']).stdout)
+      expectGolden(new URL(`./testdata/service-basics.${node.name}.iptables-save`, import.meta.url), sh.run(where, ['iptables-save']).stdout)
     })
   }
 
   it('ipvsadm prints ipvsadm.c\'s columns: a virtual server per ClusterIP and per node address for the NodePort, real servers Masq weight 1', () => {
-    const out = shell(compiled).run('node/node1', ['ipvsadm', '-Ln']).stdout
+    const out = shellOn(compiled).run('node/node1', ['ipvsadm', '-Ln']).stdout
     expect(out.startsWith('IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n')).toBe(true)
     expect(out).toMatch(/^TCP {2}10\.96\.\d+\.\d+:3306 rr$/m)
     expect(out).toMatch(/^TCP {2}192\.168\.100\.21:30080 rr$/m)
@@ -53,7 +36,7 @@ describe('IPVS mode on the tutorial\'s Service labs (k/k pkg/proxy/ipvs/proxier.
   })
 
   it('iptables -t nat -S lists the IPVS proxier\'s rules; ipvsadm without -n names the ports (getnameinfo)', () => {
-    const sh = shell(compiled)
+    const sh = shellOn(compiled)
     const s = sh.run('node/node1', ['iptables', '-t', 'nat', '-S', 'KUBE-NODE-PORT']).stdout
     expect(s).toBe('-N KUBE-NODE-PORT\n-A KUBE-NODE-PORT -p tcp -m comment --comment "Kubernetes nodeport TCP port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-TCP dst -j KUBE-MARK-MASQ\n')
     expect(sh.run('node/node1', ['iptables', '-t', 'nat', '-L']).exitCode).toBe(1)
@@ -61,15 +44,15 @@ describe('IPVS mode on the tutorial\'s Service labs (k/k pkg/proxy/ipvs/proxier.
   })
 
   it('ip addr on a node shows kube-ipvs0 holding every ClusterIP as /32', () => {
-    const out = shell(compiled).run('node/node1', ['ip', 'addr']).stdout
+    const out = shellOn(compiled).run('node/node1', ['ip', 'addr']).stdout
     expect(out).toMatch(/\d+: kube-ipvs0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN group default \n/)
     for (const svc of compiled.cluster.services.filter((s) => s.clusterIP.includes('.'))) expect(out).toContain(`    inet ${svc.clusterIP}/32 scope global kube-ipvs0\n`)
-    const iptablesMode = shell(compileScenario(files('service-basics'))).run('node/node1', ['ip', 'addr']).stdout
+    const iptablesMode = shellOn(compileScenario(files('service-basics'))).run('node/node1', ['ip', 'addr']).stdout
     expect(iptablesMode).not.toContain('kube-ipvs0')
   })
 
   it('ipvsadm -Lnc lists the connection the walk opened, and --stats counts it', () => {
-    const sh = shell(compiled)
+    const sh = shellOn(compiled)
     expect(sh.run('default/nginx-pod-1', ['nc', '-zv', 'mysql-service', '3306']).exitCode).toBe(0)
     const conns = sh.run('node/node2', ['ipvsadm', '-Lnc']).stdout
     expect(conns.startsWith('IPVS connection entries\npro expire state       source             virtual            destination\n')).toBe(true)
@@ -85,7 +68,7 @@ describe('the tutorial\'s ConfigMap switch (kube-proxy-ipvs scenario: mode "ipvs
   it('ipvsadm -Ln shows the virtual servers and a request shows the IPVS hop', () => {
     const compiled = compileScenario(files('kube-proxy-ipvs'))
     expect(compiled.cluster.kubeProxy.mode).toBe('ipvs')
-    const sh = shell(compiled)
+    const sh = shellOn(compiled)
     expect(sh.run('node/node1', ['ipvsadm', '-Ln']).stdout).toMatch(/^TCP {2}192\.168\.100\.21:30080 rr$/m)
     const r = sh.run('client/workstation', ['curl', '-s', 'http://192.168.100.21:30080'])
     const hops = r.traces![0].hops
@@ -181,6 +164,6 @@ describe('the scheduler named in the ConfigMap', () => {
     expect(mh.diagnostics.some((d) => d.code === 'kubeproxy.ipvs.scheduler' && d.params.scheduler === 'mh')).toBe(true)
     const wrr = withScheduler('wrr')
     expect(wrr.diagnostics.some((d) => d.code === 'kubeproxy.ipvs.scheduler')).toBe(false)
-    expect(shell(wrr).run('node/node1', ['ipvsadm', '-Ln']).stdout).toMatch(/^TCP {2}192\.168\.100\.21:30080 wrr$/m)
+    expect(shellOn(wrr).run('node/node1', ['ipvsadm', '-Ln']).stdout).toMatch(/^TCP {2}192\.168\.100\.21:30080 wrr$/m)
   })
 })

@@ -1,47 +1,30 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileScenario, type CompiledScenario } from '../../../scenario'
+import { compileScenario } from '../../../scenario'
 import { resolveWhere } from '../../../shell/location'
 import { runCommandLine } from '../../../shell/runner'
 import { Simulation } from '../../../sim/simulation'
 import { traceRequest } from '../../../trace/walk'
 import { gallery } from '../../../../scenarios/gallery.generated'
 import { makeCluster } from '../testing/fixture'
+import { shellOn } from '../testing/shell'
+import { expectGolden } from '../../../../../test/support/golden'
 import { renderNftTransaction } from './render'
 import { nftTable } from './state'
 
 const files = (name: string) => gallery.find((g) => g.name === name)!.files
 
-function shell(compiled: CompiledScenario, seed = 1) {
-  const sim = new Simulation(compiled, seed)
-  return {
-    sim,
-    run(where: string, argv: string[]) {
-      const w = resolveWhere(compiled.cluster, where)
-      if (!w.ok) throw new Error(where)
-      return runCommandLine(sim, w.where, argv, {})
-    },
-  }
-}
-
-function golden(name: string, text: string) {
-  const file = new URL(`./testdata/${name}`, import.meta.url)
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, text)
-  expect(text).toBe(readFileSync(file, 'utf8'))
-}
-
 describe('nftables mode on the tutorial\'s Service labs (k/k pkg/proxy/nftables/proxier.go)', () => {
   const compiled = compileScenario(files('service-basics'), { modeOverride: 'nftables' })
   for (const node of compiled.cluster.nodes) {
     it(`${node.name}: golden nft list ruleset and kube-proxy's nft -f input`, () => {
-      const sh = shell(compiled)
-      golden(`service-basics.${node.name}.nft`, sh.run(`node/${node.name}`, ['nft', 'list', 'ruleset']).stdout)
-      golden(`service-basics.${node.name}.nft-input`, renderNftTransaction(nftTable(sh.sim, node)))
+      const sh = shellOn(compiled)
+      expectGolden(new URL(`./testdata/service-basics.${node.name}.nft`, import.meta.url), sh.run(`node/${node.name}`, ['nft', 'list', 'ruleset']).stdout)
+      expectGolden(new URL(`./testdata/service-basics.${node.name}.nft-input`, import.meta.url), renderNftTransaction(nftTable(sh.sim, node)))
     })
   }
 
   it('nft list prints the table with tabs, maps with one element per line, numgen vmaps and symbolic priorities', () => {
-    const sh = shell(compiled)
+    const sh = shellOn(compiled)
     const out = sh.run('node/node1', ['nft', 'list', 'table', 'ip', 'kube-proxy']).stdout
     expect(out).toBe(sh.run('node/node1', ['nft', 'list', 'ruleset']).stdout)
     expect(out.startsWith('table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n\tset cluster-ips {\n\t\ttype ipv4_addr\n\t\tcomment "Active ClusterIPs"\n')).toBe(true)
@@ -58,7 +41,7 @@ describe('nftables mode on the tutorial\'s Service labs (k/k pkg/proxy/nftables/
     const src = files('kube-proxy-ipvs').map((f) => ({ ...f, text: f.text.replaceAll('mode: "ipvs"', 'mode: "nftables"') }))
     const c = compileScenario(src)
     expect(c.cluster.kubeProxy.mode).toBe('nftables')
-    const sh = shell(c)
+    const sh = shellOn(c)
     expect(sh.run('node/node1', ['nft', 'list', 'ruleset']).stdout).toMatch(/\t\telements = \{ tcp \. 30080 : goto external-[A-Z2-7]{8}-default\/nginx-nodeport\/tcp\/http \}/)
     const r = sh.run('client/workstation', ['curl', '-s', 'http://192.168.100.21:30080'])
     expect(r.exitCode).toBe(0)
