@@ -207,6 +207,10 @@ test('every gallery scenario opens and draws', async ({ page }) => {
   // A scenario route opens that scenario directly.
   await page.goto(`/#scenario=${names[0]}`)
   await expect(picker).toHaveValue(names[0])
+  // and so does a link to a lab, ?scenario=NAME
+  await page.goto(`/?scenario=${names[1]}`)
+  await expect(picker).toHaveValue(names[1])
+  await expect(page.locator('.react-flow__node').first()).toBeVisible()
 })
 
 test('a dragged card stays where the user put it when the YAML changes', async ({ page }) => {
