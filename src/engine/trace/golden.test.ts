@@ -1,5 +1,5 @@
-import { expectGolden } from '../../test/support/golden'
-import { describe, expect, it } from 'vitest'
+import { expectGolden } from '../../../test/support/golden'
+import { describe, it } from 'vitest'
 import { compileScenario } from '../scenario'
 import { Simulation } from '../sim/simulation'
 import { gallery } from '../../scenarios/gallery.generated'

@@ -1,4 +1,4 @@
-import { expectGolden } from '../../../../test/support/golden'
+import { expectGolden } from '../../../../../test/support/golden'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '../../../scenario'
 import { Simulation } from '../../../sim/simulation'
