@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useMemo, type ReactNode } from 'react'
 import { appStore, useApp } from '../store'
 import { shownResult } from '../store/compileResult'
 import { useT, type Translate } from '../i18n/t'
@@ -6,6 +6,10 @@ import type { CanvasNode, PositionedGraph } from '../canvas/model'
 import { SelectionActions } from '../trace/SelectionActions'
 import { isMachine } from '../trace/machines'
 import { WhatIfButton } from '../whatif/WhatIfButton'
+
+// The data-plane views (rules, DNS, resolv.conf, nginx) and their worker requests load only once something is selected.
+const DataPlane = lazy(() => import('./DataPlane'))
+const DATA_PLANE_KINDS = new Set(['service', 'node', 'pod', 'ingress'])
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (<><dt>{label}</dt><dd>{children}</dd></>)
@@ -57,13 +61,14 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
               <ul className="endpoint-list" data-testid="inspector-endpoints">
                 {endpoints.map((e) => {
                   const pod = byId.get(e.target)
-                  const state = e.ready ? 'ready' : e.terminating ? 'terminating' : e.serving ? 'serving' : 'notReady'
+                  const yesNo = (b: boolean) => t(b ? 'inspector.yes' : 'inspector.no')
                   return (
                     <li key={e.id}>
                       <span className={`dot dot-${e.ready ? 'ready' : 'not-ready'}`} aria-hidden="true" />
                       {pod ? <ObjectLink node={pod} /> : e.target}
                       <span className="mono card-muted">{pod?.data.kind === 'pod' ? pod.data.ip : ''}</span>
-                      <span className="card-muted">{t(`inspector.endpoint.${state}`)}</span>
+                      {/* the EndpointSlice conditions (discovery/v1 EndpointConditions), each one shown */}
+                      <span className="card-muted endpoint-conditions" data-testid="endpoint-conditions">{t('inspector.conditions', { ready: yesNo(e.ready), serving: yesNo(e.serving), terminating: yesNo(e.terminating) })}</span>
                     </li>
                   )
                 })}
@@ -114,12 +119,15 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
         </dl>
       )
     }
-    default:
+    case 'client':
+    case 'router':
       return (
         <dl className="fields">
           <Row label={t('inspector.ip')}><span className="mono">{v.ip}</span></Row>
         </dl>
       )
+    default:
+      return null
   }
 }
 
@@ -146,6 +154,11 @@ export function Inspector() {
         {selected && graph ? (
           <>
             {details(selected, graph, t)}
+            {DATA_PLANE_KINDS.has(selected.data.kind) && (
+              <Suspense fallback={<p className="card-muted">{t('inspector.loading')}</p>}>
+                <DataPlane key={selected.id} id={selected.id} />
+              </Suspense>
+            )}
             {selected.source
               ? <p className="card-muted source-line">{t('inspector.source')} <span className="mono">{selected.source.file}:{selected.source.startLine}</span></p>
               : <p className="card-muted source-line">{t('inspector.generated')}</p>}
