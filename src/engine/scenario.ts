@@ -5,12 +5,14 @@ import { compileIngress, controllerManifests, type IngressModel } from './datapl
 import { corefileDiagnostics } from './dataplane/dns/coredns'
 import { kubeProxyDiagnostics } from './dataplane/kubeproxy/mode'
 import { allocateLoadBalancers, applyAssignments, type LoadBalancerAssignment } from './dataplane/metallb/allocate'
-import { parseManifests } from './manifest/parse'
+import { parseManifests, type ParseCache } from './manifest/parse'
 import type { ManifestObject, SourceFile } from './manifest/types'
 
 export interface CompileOptions {
   /** The CLI's --mode, or the app's mode switch before it rewrites the YAML. */
   modeOverride?: ProxyMode
+  /** Documents parsed by the previous compile (manifest/parse.ts): the worker keeps one so an edit re-parses one document. */
+  parseCache?: ParseCache
 }
 
 /** Everything later stages and the app need from one scenario's text. Plain data. */
@@ -27,7 +29,7 @@ export interface CompiledScenario {
 
 /** YAML text to the settled cluster. Never throws: every problem is a diagnostic. */
 export function compileScenario(files: SourceFile[], options: CompileOptions = {}): CompiledScenario {
-  const parsed = parseManifests(files)
+  const parsed = parseManifests(files, options.parseCache)
   // the Cluster kind's spec.ingressController stands for the upstream ingress-nginx manifests
   const controller = controllerManifests(parsed.objects)
   const built = buildCluster([...parsed.objects, ...controller.objects], options)

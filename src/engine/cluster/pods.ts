@@ -69,8 +69,9 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     return ports
   }
   const usedHostPorts = new Map<string, Set<string>>()
-  const userCount = new Map<string, number>()
-  const systemCount = new Map<string, number>()
+  const userCount = new Int32Array(nodes.length)
+  const systemCount = new Int32Array(nodes.length)
+  const nodeIndex = new Map(nodes.map((n, i) => [n, i]))
   const reported = new Set<string>()
   const once = (key: string, f: () => void) => {
     if (!reported.has(key)) { reported.add(key); f() }
@@ -102,7 +103,7 @@ export function settlePods(drafts: PodDraft[], nodes: ClusterNode[], ctx: BuildC
     }
     if (node) {
       const counts = d.system ? systemCount : userCount
-      counts.set(node.name, (counts.get(node.name) ?? 0) + 1)
+      counts[nodeIndex.get(node)!]++
       let ports = usedHostPorts.get(node.name)
       if (!ports) { ports = new Set(); usedHostPorts.set(node.name, ports) }
       for (const p of hostPorts(d)) ports.add(p)

@@ -110,6 +110,10 @@ interface Placement {
   hostPorts: string[]
 }
 
+/** Pods placed so far on each node, indexed as the scheduler's node list (an array: the scheduler reads it once per
+ * node for every pod, 10,000 pods × 100 nodes in the 1000 × 10 scenario). */
+export type PodCounts = Int32Array
+
 /**
  * The scheduler for one build: picks a node among those that pass the filters, the one with fewest untolerated
  * PreferNoSchedule taints, then fewest pods, then the earliest in node order (a deterministic stand-in for the
@@ -132,7 +136,7 @@ export function createScheduler(nodes: ClusterNode[]) {
   }
   return function pickNode(
     draft: PodDraft,
-    podCount: Map<string, number>,
+    podCount: PodCounts,
     usedHostPorts: Map<string, Set<string>>,
   ): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
     const { unfit: staticUnfit, prefer, hostPorts } = placementOf(draft)
@@ -145,7 +149,7 @@ export function createScheduler(nodes: ClusterNode[]) {
         const taken = usedHostPorts.get(nodes[i].name)
         if (taken && hostPorts.some((p) => taken.has(p))) continue
       }
-      const count = podCount.get(nodes[i].name) ?? 0
+      const count = podCount[i]
       if (best < 0 || prefer[i] < bestPrefer || (prefer[i] === bestPrefer && count < bestCount)) {
         best = i
         bestPrefer = prefer[i]

@@ -57,6 +57,18 @@ export function generateName(base: string, ordinal: number, taken: Set<string>):
 }
 
 /**
+ * generateName, with the name the controller would have picked had nothing been taken (the first attempt, which
+ * history.ts compares with the deleted pods). Both come from one draw when the first attempt is free: the same
+ * result as two generateName calls, for half the hashing (a pod of the 1000 × 10 scenario is named twice otherwise).
+ */
+export function generateNameAndFirst(base: string, ordinal: number, taken: Set<string>): { name: string; first: string } {
+  const first = generateName(base, ordinal, new Set())
+  if (taken.has(first)) return { name: generateName(base, ordinal, taken), first }
+  taken.add(first)
+  return { name: first, first }
+}
+
+/**
  * ControllerRefManager.ClaimPods: a controller keeps the pods that name it as their controller and adopts orphans its
  * selector matches (an import of `kubectl get deploy,rs,pods -o yaml` brings both). Adopted orphans get the owner.
  * Only orphans written before the controller are adopted (created first, as `kubectl apply` creates in document
@@ -173,8 +185,8 @@ export function expandWorkload(
     if (kind === 'Deployment' || kind === 'ReplicaSet') for (const n of deleted) takenNames.add(n)
     for (let i = owned.length; i < replicas; i++) {
       // The ReplicaSet controller creates pods with generateName `<rs>-`.
-      const name = generateName(`${rsName}-`, i, takenNames)
-      drafts.push(mark({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } }, generateName(`${rsName}-`, i, new Set())))
+      const { name, first } = generateNameAndFirst(`${rsName}-`, i, takenNames)
+      drafts.push(mark({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } }, first))
     }
   } else if (kind === 'StatefulSet') {
     const serviceName = getString(spec, 'serviceName')
@@ -235,8 +247,7 @@ export function daemonSetDraft(w: ExpandedWorkload, nodeName: string, ordinal: n
   // history.ts: a deleted daemon pod's name stays taken; the controller's replacement is addressed last
   const deleted = new Set(deletedPodsOf(ds.obj.annotations).map((p) => p.name))
   for (const n of deleted) takenNames.add(n)
-  const firstName = generateName(`${w.workload.name}-`, ordinal, new Set())
-  const name = generateName(`${w.workload.name}-`, ordinal, takenNames)
+  const { name, first: firstName } = generateNameAndFirst(`${w.workload.name}-`, ordinal, takenNames)
   return {
     ...(deleted.has(firstName) ? { recreated: true } : {}),
     ...(unreadyPodsOf(ds.obj.annotations).has(name) ? { unready: true } : {}),

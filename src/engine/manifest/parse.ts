@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type No
 import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
+import { splitDocuments } from './chunks'
 import { inputLimitDiagnostics } from './limits'
 import { isPlainObject } from './plain'
 import type { ManifestObject, ParseResult, SourceFile } from './types'
@@ -29,28 +30,96 @@ type Ranged = { range?: [number, number, number] | null }
  * Multi-document YAML to manifest objects. Each document (and each item of a `kind: List`) becomes one object with
  * the range of every field; every problem is a diagnostic, and a broken document never hides the good ones.
  */
-export function parseManifests(files: SourceFile[]): ParseResult {
+export function parseManifests(files: SourceFile[], cache?: ParseCache): ParseResult {
   const objects: ManifestObject[] = []
   const limits = inputLimitDiagnostics(files)
   if (limits.refuseAll) return { objects, diagnostics: limits.diagnostics }
   const diagnostics: Diagnostic[] = [...limits.diagnostics]
-  for (const file of files) if (!limits.refusedFiles.has(file.path)) parseFile(file, objects, diagnostics)
+  for (const file of files) {
+    if (limits.refusedFiles.has(file.path)) continue
+    if (cache) parseFileCached(file, cache, objects, diagnostics)
+    else parseText(file.path, file.text, objects, diagnostics)
+  }
+  if (cache) cache.endRound()
   const validated = validateObjects(objects, files)
   return { objects: validated.objects, diagnostics: [...diagnostics, ...validated.diagnostics] }
 }
 
-function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
+/** One document's parse, with lines counted from the document's own first line. */
+interface ChunkResult { objects: ManifestObject[]; diagnostics: Diagnostic[] }
+
+/**
+ * The documents parsed by the previous parseManifests call, by file and text: the worker keeps one across edits, so
+ * typing in one document of the 1000 × 10 scenario re-parses that document, not the 2,000 others. Only the documents
+ * of the latest call are kept. The result is the same as without the cache (parse.cache.test.ts compares them).
+ */
+export interface ParseCache {
+  lookup(key: string): ChunkResult | undefined
+  store(key: string, result: ChunkResult): void
+  endRound(): void
+  readonly size: number
+}
+
+export function createParseCache(): ParseCache {
+  let previous = new Map<string, ChunkResult>()
+  let current = new Map<string, ChunkResult>()
+  return {
+    lookup(key) {
+      const hit = current.get(key) ?? previous.get(key)
+      if (hit) current.set(key, hit)
+      return hit
+    },
+    store(key, result) { current.set(key, result) },
+    endRound() { previous = current; current = new Map() },
+    get size() { return previous.size },
+  }
+}
+
+function parseFileCached(file: SourceFile, cache: ParseCache, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
+  const chunks = splitDocuments(file.text)
+  if (!chunks) return parseText(file.path, file.text, objects, diagnostics)
+  const results: [ChunkResult, number][] = []
+  for (const chunk of chunks) {
+    const key = `${file.path}\0${chunk.text}`
+    let result = cache.lookup(key)
+    if (!result) {
+      result = { objects: [], diagnostics: [] }
+      parseText(file.path, chunk.text, result.objects, result.diagnostics)
+      cache.store(key, result)
+    }
+    // A syntax error may be read differently with the rest of the stream around it (where an unclosed quote or
+    // bracket ends): such a file is parsed whole, as without the cache.
+    if (result.diagnostics.some((d) => d.code === 'yaml.syntax')) return parseText(file.path, file.text, objects, diagnostics)
+    results.push([result, chunk.startLine - 1])
+  }
+  for (const [result, by] of results) {
+    for (const o of result.objects) objects.push(by === 0 ? o : shiftObject(o, by))
+    for (const d of result.diagnostics) diagnostics.push(by === 0 || !d.range ? d : { ...d, range: shiftRange(d.range, by) })
+  }
+}
+
+function shiftRange(r: SourceRange, by: number): SourceRange {
+  return { file: r.file, startLine: r.startLine + by, startCol: r.startCol, endLine: r.endLine + by, endCol: r.endCol }
+}
+
+function shiftObject(o: ManifestObject, by: number): ManifestObject {
+  const fieldRanges: Record<string, SourceRange> = {}
+  for (const k in o.fieldRanges) fieldRanges[k] = shiftRange(o.fieldRanges[k], by)
+  return { ...o, range: shiftRange(o.range, by), fieldRanges }
+}
+
+function parseText(path: string, text: string, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
   const lineCounter = new LineCounter()
   const toRange = (start: number, end: number): SourceRange => {
     const a = lineCounter.linePos(start)
     const b = lineCounter.linePos(Math.max(start, end))
-    return { file: file.path, startLine: a.line, startCol: a.col, endLine: b.line, endCol: b.col }
+    return { file: path, startLine: a.line, startCol: a.col, endLine: b.line, endCol: b.col }
   }
   let docs
   try {
     // uniqueKeys is checked by duplicateKeys() below: yaml's own check compares every key with every earlier one,
     // which is quadratic (a minute for one 30,000-key ConfigMap)
-    docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: goYamlTags })
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: goYamlTags })
   } catch (e) {
     diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: String((e as Error).message) }, toRange(0, 0)))
     return
