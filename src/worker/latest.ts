@@ -27,3 +27,28 @@ export function latestOnly(): LatestOnly {
 export function yieldToQueuedMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
+
+/**
+ * ELK with a memory of its last answer: a layout request equal to the previous one (an edit that changed a label, an
+ * annotation or a port but no box, size or edge) gets the previous positions without running ELK again. ELK writes
+ * its positions into the graph it is given, so the request is keyed before it runs; callers only read the answer.
+ */
+export function rememberLastLayout<G, R>(elk: { layout(graph: G): Promise<R> }): { layout(graph: G): Promise<R>; readonly reused: number } {
+  let lastKey: string | undefined
+  let last: Promise<R> | undefined
+  let reused = 0
+  return {
+    layout(graph) {
+      const key = JSON.stringify(graph)
+      if (key === lastKey && last) {
+        reused++
+        return last
+      }
+      lastKey = key
+      last = elk.layout(graph)
+      last.catch(() => { if (lastKey === key) lastKey = undefined })
+      return last
+    },
+    get reused() { return reused },
+  }
+}
