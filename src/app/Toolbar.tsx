@@ -7,9 +7,8 @@ import { useT } from './i18n/t'
 import { gallery } from '../scenarios/gallery.generated'
 import { scenarioHash } from './scenarioRoute'
 
-// Generated scenarios (1000 × 10) wait for the generators' expansion and the canvas's collapsing of large
-// scenarios: drawn pod by pod they would freeze the page.
-const pickable = gallery.filter((s) => !s.generator)
+// Every gallery scenario, generated ones (1000 × 10) too: the canvas draws large scenarios collapsed (canvas/collapse.ts).
+const pickable = gallery
 
 const MODES: { value: ProxyMode; label: string }[] = [
   { value: 'iptables', label: 'iptables' },

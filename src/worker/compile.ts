@@ -2,6 +2,8 @@ import { createParseCache } from '../engine/manifest/parse'
 import { compileScenario } from '../engine/scenario'
 import type { SourceFile } from '../engine/manifest/types'
 import { deriveCanvasGraph } from '../app/canvas/graph'
+import { collapseGraph } from '../app/canvas/collapse'
+import type { CanvasGraph, CanvasNode, DrawnNode, Positioned, PositionedGraph } from '../app/canvas/model'
 import { layoutCanvas, type ElkLayouter } from './layout'
 import { rememberLastLayout } from './latest'
 import type { CompiledView } from './protocol'
@@ -19,7 +21,7 @@ const remembering = (elk: ElkLayouter): ElkLayouter => {
 /** YAML files to what the canvas draws: the engine's cluster as a positioned graph, the diagnostics, object ranges. */
 export async function compileForCanvas(files: SourceFile[], elk: ElkLayouter): Promise<CompiledView> {
   const compiled = compileScenario(files, { parseCache })
-  const graph = await layoutCanvas(deriveCanvasGraph(compiled.cluster), remembering(elk))
+  const graph = await layoutGraph(deriveCanvasGraph(compiled.cluster), remembering(elk))
   return {
     graph,
     diagnostics: compiled.diagnostics,
@@ -27,3 +29,23 @@ export async function compileForCanvas(files: SourceFile[], elk: ElkLayouter): P
     kubeProxy: { mode: compiled.cluster.kubeProxy.mode, modeSource: compiled.cluster.kubeProxy.modeSource },
   }
 }
+
+/**
+ * Lays out what the canvas draws. A large graph is collapsed first (groups of pods and Services) and only the
+ * collapsed picture is laid out; every object keeps its node (at 0,0 when a group stands for it) for the panels that
+ * look objects up, and the drawn nodes are the same objects in both lists, so the reply carries them once.
+ */
+export async function layoutGraph(full: CanvasGraph, elk: ElkLayouter): Promise<PositionedGraph> {
+  const drawn = collapseGraph(full)
+  if (!drawn) return layoutCanvas(full, elk)
+  const laidOut = await layoutCanvas(drawn, elk)
+  const at = new Map<string, CanvasNode & Positioned>()
+  for (const n of laidOut.nodes) if (isObjectCard(n)) at.set(n.id, n)
+  return {
+    nodes: full.nodes.map((n) => at.get(n.id) ?? { ...n, x: 0, y: 0 }),
+    edges: full.edges,
+    drawn: laidOut,
+  }
+}
+
+const isObjectCard = (n: DrawnNode & Positioned): n is CanvasNode & Positioned => n.kind !== 'podGroup' && n.kind !== 'serviceGroup'

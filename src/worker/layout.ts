@@ -1,5 +1,5 @@
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api'
-import type { CanvasGraph, CanvasNode, PositionedGraph } from '../app/canvas/model'
+import type { CanvasEdge, DrawnKind, DrawnNode, Positioned } from '../app/canvas/model'
 
 /** The part of ELK's API the layout uses (elk.bundled's ELK in the worker and in Node tests). */
 export interface ElkLayouter {
@@ -11,7 +11,20 @@ export const GROUP_HEADER = 46
 const GROUP_MIN = { width: 240, height: 96 }
 
 /** Left to right: the outside world, Ingresses, Services, then the cluster's machines with their pods. */
-const PARTITION: Record<CanvasNode['kind'], number> = { client: 0, router: 0, ingress: 1, service: 2, node: 3, pod: 3 }
+const PARTITION: Record<DrawnKind, number> = {
+  client: 0, router: 0, ingress: 1, service: 2, serviceGroup: 2, node: 3, pod: 3, podGroup: 3,
+}
+
+/** More node boxes than this are packed in a grid (a layout-only box) rather than stacked in one tall column. */
+export const GRID_FROM = 12
+const GRID_ID = 'layout:machines'
+const GRID_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'rectpacking',
+  'elk.aspectRatio': '1.6',
+  'elk.spacing.nodeNode': '28',
+  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+  'elk.partitioning.partition': String(PARTITION.node),
+}
 
 const ROOT_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -41,14 +54,21 @@ const GROUP_OPTIONS: LayoutOptions = {
  * an edge to the box there, which is what orders Services against the boxes they reach; React Flow draws the real
  * edges itself, so ELK's routes are not needed.
  */
-export async function layoutCanvas(graph: CanvasGraph, elk: ElkLayouter): Promise<PositionedGraph> {
+export async function layoutCanvas<N extends DrawnNode>(
+  graph: { nodes: N[]; edges: CanvasEdge[] }, elk: ElkLayouter,
+): Promise<{ nodes: (N & Positioned)[]; edges: CanvasEdge[] }> {
   const groups = new Map<string, ElkNode>()
   const top: ElkNode[] = []
+  const boxCount = graph.nodes.filter((n) => n.kind === 'node').length
+  // A large cluster's boxes go in one grid box; top-level edges to a box then end at the grid.
+  const grid: ElkNode | undefined = boxCount > GRID_FROM ? { id: GRID_ID, children: [], layoutOptions: GRID_OPTIONS } : undefined
+  if (grid) top.push(grid)
   for (const n of graph.nodes) {
     if (n.kind === 'node') {
       const box: ElkNode = { id: n.id, children: [], layoutOptions: { ...GROUP_OPTIONS, 'elk.partitioning.partition': String(PARTITION.node) } }
       groups.set(n.id, box)
-      top.push(box)
+      if (grid) grid.children!.push(box)
+      else top.push(box)
     }
   }
   // In a box, the user's pods come first and the playground's system pods (CoreDNS, speakers) after them, so the
@@ -62,7 +82,8 @@ export async function layoutCanvas(graph: CanvasGraph, elk: ElkLayouter): Promis
     else top.push({ ...leaf, layoutOptions: { 'elk.partitioning.partition': String(PARTITION[n.kind]) } })
   }
 
-  const parentOf = new Map(graph.nodes.filter((n) => n.parent && groups.has(n.parent)).map((n) => [n.id, n.parent!]))
+  const parentOf = new Map(graph.nodes.filter((n) => n.parent && groups.has(n.parent)).map((n) => [n.id, grid ? GRID_ID : n.parent!]))
+  if (grid) for (const box of groups.keys()) parentOf.set(box, GRID_ID)
   const topEdges = new Map<string, { id: string; sources: string[]; targets: string[] }>()
   for (const e of graph.edges) {
     const source = parentOf.get(e.source) ?? e.source
@@ -75,7 +96,7 @@ export async function layoutCanvas(graph: CanvasGraph, elk: ElkLayouter): Promis
   // The outside machines sit on the nodes' LAN: layout-only edges to every node box keep the boxes in one column
   // (a box with no Service edge, like an empty control-plane node, would otherwise drift to a later layer).
   for (const m of graph.nodes.filter((n) => n.kind === 'client' || n.kind === 'router')) {
-    for (const box of groups.keys()) {
+    for (const box of grid ? [GRID_ID] : groups.keys()) {
       const id = `${m.id}->${box}`
       topEdges.set(id, { id, sources: [m.id], targets: [box] })
     }
@@ -84,9 +105,14 @@ export async function layoutCanvas(graph: CanvasGraph, elk: ElkLayouter): Promis
   const laidOut = await elk.layout({ id: 'root', layoutOptions: ROOT_OPTIONS, children: top, edges: [...topEdges.values()] })
 
   const placed = new Map<string, { x: number; y: number; width?: number; height?: number }>()
-  for (const child of laidOut.children ?? []) {
-    placed.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width, height: child.height })
+  const place = (child: ElkNode, dx: number, dy: number) => {
+    placed.set(child.id, { x: (child.x ?? 0) + dx, y: (child.y ?? 0) + dy, width: child.width, height: child.height })
     for (const inner of child.children ?? []) placed.set(inner.id, { x: inner.x ?? 0, y: inner.y ?? 0 })
+  }
+  for (const child of laidOut.children ?? []) {
+    // the grid is layout-only: its boxes take its offset and go to the top level
+    if (child.id === GRID_ID) for (const box of child.children ?? []) place(box, child.x ?? 0, child.y ?? 0)
+    else place(child, 0, 0)
   }
   return {
     nodes: graph.nodes.map((n) => {

@@ -17,61 +17,91 @@ import { useApp, appStore } from '../store'
 import { isGood, shownResult } from '../store/compileResult'
 import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
-import type { CanvasNode, PositionedGraph } from './model'
+import type { DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
+import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
+import { isGroupId } from './collapse'
+import { expandStore, useExpanded } from './expandStore'
+import { selectObject } from './select'
 import { TraceOverlay } from '../trace/TraceOverlay'
 import { WhatIfHost } from '../whatif/WhatIfHost'
 import { openWhatIfMenu } from '../whatif/state'
 
 // MiniMap fills are SVG attributes, which cannot read CSS variables: one palette per theme.
-const KIND_COLOR: Record<'light' | 'dark', Record<CanvasNode['kind'], string>> = {
-  light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5', ingress: '#c2410c' },
-  dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8', ingress: '#fb923c' },
+const KIND_COLOR: Record<'light' | 'dark', Record<DrawnKind, string>> = {
+  light: { client: '#64748b', router: '#64748b', node: '#d5dae2', pod: '#0d9488', service: '#4f46e5', ingress: '#c2410c', podGroup: '#0d9488', serviceGroup: '#4f46e5' },
+  dark: { client: '#9aa4b1', router: '#9aa4b1', node: '#2f3640', pod: '#2dd4bf', service: '#818cf8', ingress: '#fb923c', podGroup: '#2dd4bf', serviceGroup: '#818cf8' },
 }
 
 // Fitting leaves room at the bottom for the zoom controls and the minimap, which float over the canvas there.
 const FIT_OPTIONS: FitViewOptions = { padding: { top: '20px', right: '20px', bottom: '132px', left: '20px' } }
 
-function touches(n: CanvasNode, selection: string | null): boolean {
-  return selection !== null && (n.id === selection || n.sourceObject === selection)
+interface FlowInputs { n: DrawnNode & Positioned; active: boolean; open: boolean; focus?: string; position: { x: number; y: number } }
+
+/**
+ * React Flow nodes for what is drawn. A node whose inputs did not change keeps its object, so React Flow skips it:
+ * a selection change re-renders the two cards it touches, not the whole canvas.
+ */
+function toFlowNodes(
+  graph: PositionedGraph, selection: string | null, positions: Record<string, { x: number; y: number }>,
+  expanded: ReadonlySet<string>, cache: Map<string, { inputs: FlowInputs; node: CardNode }>,
+): CardNode[] {
+  const touched = touchedCards(graph, selection)
+  const index = drawnIndex(graph)
+  const focusCard = selection !== null ? index.groupOf.get(selection) : undefined
+  const out = drawnPicture(graph).nodes.map((n) => {
+    const group = isGroupId(n.id)
+    const inputs: FlowInputs = {
+      n, active: touched.has(n.id), open: group && expanded.has(n.id),
+      ...(focusCard === n.id ? { focus: selection! } : {}),
+      position: positions[n.id] ?? { x: n.x, y: n.y },
+    }
+    const hit = cache.get(n.id)
+    if (hit && hit.inputs.n === n && hit.inputs.active === inputs.active && hit.inputs.open === inputs.open
+      && hit.inputs.focus === inputs.focus && hit.inputs.position.x === inputs.position.x
+      && hit.inputs.position.y === inputs.position.y) return hit.node
+    const size = drawnSize(n, expanded)
+    const data: CardNode['data'] = { node: n, active: inputs.active }
+    if (inputs.open && (n.data.kind === 'podGroup' || n.data.kind === 'serviceGroup')) {
+      data.expanded = true
+      data.members = n.data.members.map((m) => index.byId.get(m)).filter((m) => m !== undefined)
+    }
+    if (inputs.focus) { data.focus = inputs.focus; data.focusNode = index.byId.get(inputs.focus) }
+    const node: CardNode = {
+      id: n.id,
+      type: n.kind,
+      position: inputs.position,
+      ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
+      data,
+      width: size.width,
+      height: size.height,
+      // a group card is not an object: its list selects, its button opens it
+      selected: !group && inputs.active,
+      selectable: !group,
+      // Stacking: node boxes (0) under the endpoint edges (1, 2 when active) under the cards (5), an open card on top.
+      zIndex: n.kind === 'node' ? 0 : inputs.open ? 20 : 5,
+      ariaLabel: `${n.kind} ${n.id}`,
+    }
+    cache.set(n.id, { inputs, node })
+    return node
+  })
+  return out
 }
 
-/** Selects a canvas object everywhere: the store's selection, and its YAML lines in the editor. */
-function selectObject(id: string) {
-  const s = appStore.getState()
-  s.select(id, 'canvas')
-  const graph = shownResult(s).result?.graph
-  const src = graph?.nodes.find((n) => n.id === id)?.source
-  if (src) s.revealInEditor(src, true)
-}
-
-function toFlowNodes(graph: PositionedGraph, selection: string | null, positions: Record<string, { x: number; y: number }>): CardNode[] {
-  return graph.nodes.map((n) => ({
-    id: n.id,
-    type: n.kind,
-    position: positions[n.id] ?? { x: n.x, y: n.y },
-    ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
-    data: { node: n, active: touches(n, selection) },
-    width: n.width,
-    height: n.height,
-    selected: touches(n, selection),
-    // Stacking: node boxes (0) under the endpoint edges (1, 2 when active) under the cards (5).
-    zIndex: n.kind === 'node' ? 0 : 5,
-    ariaLabel: `${n.kind} ${n.id}`,
-  }))
-}
-
-function toFlowEdges(graph: PositionedGraph, selected: Set<string>): Edge[] {
-  return graph.edges.map((e) => {
-    const active = selected.has(e.source) || selected.has(e.target)
+function toFlowEdges(graph: PositionedGraph, active: Set<string>): Edge[] {
+  return drawnPicture(graph).edges.map((e) => {
+    const on = active.has(e.id)
+    const count = e.count !== undefined && e.count > 1 ? e.count : undefined
     return {
       id: e.id,
       source: e.source,
       target: e.target,
       selectable: false,
       focusable: false,
-      className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${active ? ' is-active' : ''}`,
-      zIndex: active ? 2 : 1,
+      className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${on ? ' is-active' : ''}`,
+      zIndex: on ? 2 : 1,
+      // an aggregated edge says how many endpoints it stands for (ready/all when some are not ready)
+      ...(count !== undefined ? { label: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
     }
   })
 }
@@ -98,9 +128,14 @@ function Canvas() {
   }, [result, scenarioLoadsNow])
   const { fitView } = useReactFlow()
 
-  const flowNodes = useMemo(() => (graph ? toFlowNodes(graph, selection, positions) : []), [graph, selection, positions])
-  const selectedIds = useMemo(() => new Set(flowNodes.filter((n) => n.selected).map((n) => n.id)), [flowNodes])
-  const edges = useMemo(() => (graph ? toFlowEdges(graph, selectedIds) : []), [graph, selectedIds])
+  const expanded = useExpanded((s) => s.expanded)
+  const flowCache = useRef(new Map<string, { inputs: FlowInputs; node: CardNode }>())
+  const flowNodes = useMemo(
+    () => (graph ? toFlowNodes(graph, selection, positions, expanded, flowCache.current) : []),
+    [graph, selection, positions, expanded])
+  const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection)) : []), [graph, selection])
+  // a large scenario's picture: React Flow renders only what is in view
+  const large = graph?.drawn !== undefined
 
   // React Flow owns the nodes while they are dragged; the store's graph replaces them whenever it changes.
   const [nodes, setNodes] = useState<CardNode[]>(flowNodes)
@@ -132,7 +167,12 @@ function Canvas() {
   const scenarioLoads = useApp((s) => s.scenarioLoads)
   // The compile that follows a scenario load is the first one whose picture belongs to it.
   const requestedAtLoad = useRef(0)
-  useEffect(() => { requestedAtLoad.current = appStore.getState().requestedSeq }, [scenarioLoads])
+  useEffect(() => {
+    requestedAtLoad.current = appStore.getState().requestedSeq
+    // group cards of the previous scenario are gone, and so are the cached flow nodes
+    expandStore.getState().clear()
+    flowCache.current.clear()
+  }, [scenarioLoads])
   const fittedFor = useRef(-1)
   useEffect(() => {
     if (fittedFor.current === scenarioLoads || !graph || graph.nodes.length === 0) return
@@ -144,7 +184,8 @@ function Canvas() {
   const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
 
   return (
-    <div className={`topology${outdated ? ' is-outdated' : ''}`} data-testid="topology" data-outdated={outdated ? 'true' : 'false'}>
+    <div className={`topology${outdated ? ' is-outdated' : ''}`} data-testid="topology" data-outdated={outdated ? 'true' : 'false'}
+      data-collapsed={large ? 'true' : 'false'}>
       {firstError && (
         <button type="button" className="outdated-banner" data-testid="outdated-banner"
           onClick={() => firstError.range && appStore.getState().revealInEditor(firstError.range, false)}>
@@ -161,7 +202,8 @@ function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onNodeClick={(_e, node) => selectObject(node.id)}
+        onNodeClick={(_e, node) => { if (!isGroupId(node.id)) selectObject(node.id) }}
+        onlyRenderVisibleElements={large}
         onNodeContextMenu={(e, node) => { e.preventDefault(); openWhatIfMenu(node.id, e.clientX, e.clientY) }}
         onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
         onPaneClick={() => appStore.getState().select(null, 'canvas')}

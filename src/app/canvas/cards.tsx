@@ -1,9 +1,20 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import type { CanvasNode, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
+import type { CanvasNode, DrawnNode, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
 import { useT } from '../i18n/t'
+import { PodGroupCard, ServiceGroupCard } from './GroupCards'
 
-/** React Flow node data: the view-model node, plus whether the selection touches it. */
-export type CardData = { node: CanvasNode; active: boolean }
+/**
+ * React Flow node data: the view-model node, plus whether the selection touches it. Group cards (large scenarios)
+ * also get whether they are open, their members' nodes while open, and the selected member if it is one of theirs.
+ */
+export type CardData = {
+  node: DrawnNode
+  active: boolean
+  expanded?: boolean
+  members?: CanvasNode[]
+  focus?: string
+  focusNode?: CanvasNode
+}
 export type CardNode = Node<CardData>
 
 const hidden = { opacity: 0, pointerEvents: 'none' as const }
@@ -114,4 +125,7 @@ export function MachineCard({ data }: NodeProps<CardNode>) {
   )
 }
 
-export const nodeTypes = { pod: PodCard, service: ServiceCard, ingress: IngressCard, node: NodeBox, client: MachineCard, router: MachineCard }
+export const nodeTypes = {
+  pod: PodCard, service: ServiceCard, ingress: IngressCard, node: NodeBox, client: MachineCard, router: MachineCard,
+  podGroup: PodGroupCard, serviceGroup: ServiceGroupCard,
+}

@@ -68,7 +68,7 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
       data: {
         kind: 'pod', name: pod.name, namespace: pod.namespace, ip: pod.podIP, nodeName: pod.nodeName,
         readyText: podReadyColumn(pod), ready: pod.ready && !pod.terminating, status: podStatusColumn(pod),
-        hostNetwork: pod.hostNetwork, labels: pod.labels,
+        hostNetwork: pod.hostNetwork, labels: pod.labels, ...(pod.owner ? { owner: { ...pod.owner } } : {}),
       },
     })
   }

@@ -22,6 +22,8 @@ export interface PodView {
   status: string
   hostNetwork: boolean
   labels: Record<string, string>
+  /** The controller that owns the pod (ownerReferences), which large scenarios group pods by. */
+  owner?: { kind: string; name: string }
 }
 
 export interface ServiceView {
@@ -82,6 +84,37 @@ export interface MachineView {
   ip: string
 }
 
+/**
+ * Large scenarios (collapse.ts): the pods of one workload on one node, or all the pods of a node when it runs too
+ * many workloads for a card each, or a node's bare pods, drawn as one card.
+ */
+export interface PodGroupView {
+  kind: 'podGroup'
+  /** What the pods share: their workload (`Deployment/default/web`), every pod of the node, or its bare pods. */
+  by: 'workload' | 'node' | 'bare'
+  /** The workload's kind and name for `by: 'workload'` (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job). */
+  workloadKind?: string
+  workloadName?: string
+  namespace?: string
+  nodeName: string
+  /** Distinct workloads among the pods (the `node` form's summary). */
+  workloads: number
+  ready: number
+  /** The pods' canvas ids, in the engine's order; the full nodes stay in PositionedGraph.nodes. */
+  members: ObjectId[]
+}
+
+/** Large scenarios: the Services of one namespace as one card, with their count per type. */
+export interface ServiceGroupView {
+  kind: 'serviceGroup'
+  namespace: string
+  /** Count per Service type, in first-seen order (`ClusterIP: 1000`). */
+  types: { type: string; count: number }[]
+  members: ObjectId[]
+}
+
+export type GroupView = PodGroupView | ServiceGroupView
+
 export type CanvasNodeData = PodView | ServiceView | NodeView | MachineView | IngressView
 
 export interface CanvasNode {
@@ -111,10 +144,29 @@ export interface CanvasEdge {
   ready: boolean
   serving: boolean
   terminating: boolean
+  /** An edge between group cards (collapse.ts) stands for this many edges, of which `readyCount` ready. */
+  count?: number
+  readyCount?: number
 }
 
 export interface CanvasGraph {
   nodes: CanvasNode[]
+  edges: CanvasEdge[]
+}
+
+/** A group card of a large scenario's picture (collapse.ts): not an object, only drawn. */
+export interface GroupNode extends Omit<CanvasNode, 'kind' | 'data'> {
+  kind: GroupView['kind']
+  data: GroupView
+}
+
+/** What the canvas can draw: an object's card, or a group card. */
+export type DrawnNode = CanvasNode | GroupNode
+export type DrawnKind = DrawnNode['kind']
+
+/** A large scenario's picture: group cards in place of their members, edges between them aggregated. */
+export interface DrawnGraph {
+  nodes: DrawnNode[]
   edges: CanvasEdge[]
 }
 
@@ -125,6 +177,12 @@ export interface Positioned {
 }
 
 export interface PositionedGraph {
+  /** Every object, one node each (the inspector, composer and terminal read these); drawn unless `drawn` is set. */
   nodes: (CanvasNode & Positioned)[]
   edges: CanvasEdge[]
+  /**
+   * Large scenarios: what the canvas draws instead of `nodes`/`edges` (collapse.ts): group cards in place of their
+   * members, edges between them aggregated. Members keep their entries in `nodes`, unpositioned.
+   */
+  drawn?: { nodes: (DrawnNode & Positioned)[]; edges: CanvasEdge[] }
 }

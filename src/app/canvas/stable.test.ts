@@ -30,4 +30,21 @@ describe('keepLayout', () => {
     const after = graph([node('S', 500)])
     expect(keepLayout(undefined, after)).toBe(after)
   })
+
+  // large scenarios (collapse.ts): the cards drawn keep their places the same way
+  const collapsed = (x: number, members: string[]): PositionedGraph => {
+    const card = { ...node('G', x), kind: 'serviceGroup' as const, data: { kind: 'serviceGroup' as const, namespace: 'default', types: [], members } }
+    return { nodes: members.map((m) => node(m, 0)), edges: [], drawn: { nodes: [card], edges: [] } }
+  }
+  it('keeps the group cards where they were when the collapsed picture has the same cards', () => {
+    const kept = keepLayout(collapsed(10, ['A', 'B']), collapsed(500, ['A', 'B']))
+    expect(kept.drawn!.nodes.map((n) => n.x)).toEqual([10])
+    expect(kept.nodes.map((n) => n.id)).toEqual(['A', 'B'])
+  })
+  it.each([
+    ['an object joined a group', collapsed(500, ['A', 'B', 'C'])],
+    ['the scenario became small', graph([node('A', 500), node('B', 600)])],
+  ])('takes the fresh collapsed layout when %s', (_name, after) => {
+    expect(keepLayout(collapsed(10, ['A', 'B']), after)).toBe(after)
+  })
 })

@@ -5,11 +5,14 @@ import { hopDurationMs, prefersReducedMotion } from './motion'
 import { isReturnHop, labelParts } from './packet'
 import { currentTrace, useTrace } from './store'
 import './trace.css'
+import { useDrawnId } from '../canvas/useDrawnId'
 
 type Point = { x: number; y: number }
 
 /** A canvas node's centre in flow coordinates, or undefined when the canvas does not draw it. */
-function useCentre(id: string | undefined): Point | undefined {
+function useCentre(object: string | undefined): Point | undefined {
+  // a large scenario draws some objects inside group cards: the hop points at the card
+  const id = useDrawnId(object)
   const node = useInternalNode(id ?? '')
   if (!id || !node) return undefined
   const w = node.measured.width ?? node.width ?? 0
@@ -28,7 +31,8 @@ function Changed({ pair, testid }: { pair: [string, string]; testid: string }) {
 }
 
 /** The glow on the object where the current hop happens: a style rule by node id, so no card re-renders. */
-function Glow({ id }: { id: string }) {
+function Glow({ id: object }: { id: string }) {
+  const id = useDrawnId(object)
   const selector = `.react-flow__node[data-id="${CSS.escape(id)}"] > *`
   return <style>{`${selector} { box-shadow: 0 0 0 3px var(--trace-glow), 0 0 18px 4px var(--trace-glow-soft) !important; border-color: var(--trace-glow) !important; }`}</style>
 }
