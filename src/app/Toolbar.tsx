@@ -6,6 +6,7 @@ import { getCompiler } from './compiler'
 import { useT } from './i18n/t'
 import { gallery } from '../scenarios/gallery.generated'
 import { scenarioHash } from './scenarioRoute'
+import { TransferButtons } from './transfer/TransferButtons'
 
 // Every gallery scenario, generated ones (1000 × 10) too: the canvas draws large scenarios collapsed (canvas/collapse.ts).
 const pickable = gallery
@@ -58,6 +59,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         <span className={`status${busy ? ' is-busy' : ''}`} role="status" data-testid="compile-status">
           {busy ? t('status.compiling') : t('status.ready')}
         </span>
+        <TransferButtons />
         <label className="select-label" title={t('toolbar.modeHelp')}>
           <span className="select-caption">{t('toolbar.mode')}</span>
           <select value={mode ?? 'iptables'} disabled={!mode} data-testid="proxy-mode"

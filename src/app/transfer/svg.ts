@@ -29,7 +29,7 @@ export function escapeXml(s: string): string {
 
 /** The title and the lines a card shows (the same columns as cards.tsx), whatever kind it is. */
 export function cardText(n: CanvasNode): { title: string; badge: string; lines: string[] } {
-  const v = n.data as CanvasNode['data'] & Record<string, unknown>
+  const v = n.data
   switch (v.kind) {
     case 'pod': return { title: v.name, badge: v.readyText, lines: [`${v.ip || '—'}  ${v.status}`] }
     case 'service': return { title: v.name, badge: v.type, lines: [`IP ${v.clusterIP}`, `${v.ports}`, ...(v.externalIP && v.externalIP !== '<none>' ? [`EXTERNAL ${v.externalIP}`] : [])] }
@@ -39,8 +39,9 @@ export function cardText(n: CanvasNode): { title: string; badge: string; lines: 
     case 'router': return { title: v.name, badge: v.kind, lines: [v.ip] }
     default: {
       // kinds added later (group cards of large scenarios): their name, and a count when they have members
-      const members = Array.isArray(v.members) ? v.members.length : undefined
-      return { title: n.id.split('/').slice(-1)[0] ?? n.id, badge: String(v.kind), lines: members === undefined ? [] : [`${members}`] }
+      const other = n.data as unknown as { kind: string; members?: unknown }
+      const members = Array.isArray(other.members) ? other.members.length : undefined
+      return { title: n.id.split('/').slice(-1)[0] ?? n.id, badge: other.kind, lines: members === undefined ? [] : [`${members}`] }
     }
   }
 }

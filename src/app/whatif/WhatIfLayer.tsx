@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { WhatIfOp } from '../../engine/whatif/types'
 import { formatMessage } from '../../engine/i18n/catalog'
 import { appStore, useApp } from '../store'
@@ -6,6 +6,7 @@ import { getCompiler } from '../compiler'
 import { useT, type Translate } from '../i18n/t'
 import type { AppMessageKey } from '../i18n/messages'
 import type { WhatIfAction } from './actions'
+import { menuKeys } from './menuKeys'
 import { whatIfUi, useWhatIfUi, type WhatIfMenuAt, type WhatIfNotice } from './state'
 import './whatif.css'
 
@@ -40,18 +41,6 @@ function undo(notice: WhatIfNotice) {
   if (appStore.getState().files !== notice.undo.after) return notify({ code: 'whatif.undoStale', params: {}, app: true, error: true })
   appStore.getState().setFiles(notice.undo.before)
   notify({ code: 'whatif.undone', params: {}, app: true, error: false })
-}
-
-/** Arrow keys, Home and End move between the menu's items (WAI-ARIA menu pattern); Escape and Tab close it. */
-function menuKeys(e: ReactKeyboardEvent<HTMLElement>, close: () => void) {
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')]
-  const at = items.indexOf(document.activeElement as HTMLElement)
-  const go = (i: number) => { e.preventDefault(); items[(i + items.length) % items.length]?.focus() }
-  if (e.key === 'ArrowDown') go(at + 1)
-  else if (e.key === 'ArrowUp') go(at - 1)
-  else if (e.key === 'Home') go(0)
-  else if (e.key === 'End') go(items.length - 1)
-  else if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); close() }
 }
 
 function Menu({ at }: { at: WhatIfMenuAt }) {

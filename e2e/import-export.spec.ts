@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { editorReady, expect, flowNode, test } from './fixtures'
+
+const shot = (name: string) => `test-results/screens/transfer-${name}.png`
+const DUMP = join(import.meta.dirname, '..', 'src', 'engine', 'importer', 'testdata', 'kubectl-get-all.yaml')
+
+test('import a kubectl get -o yaml dump from a file: the summary, then its cluster on the canvas; Undo brings the lab back', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  await page.getByTestId('import-open').click()
+  const dialog = page.getByRole('dialog', { name: 'Import manifests' })
+  await expect(dialog).toBeVisible()
+  await expect(page.getByTestId('import-redact')).toBeChecked()
+  await page.getByTestId('import-file').setInputFiles(DUMP)
+  await expect(page.getByTestId('import-text')).toHaveValue(/kind: List|apiVersion/)
+  await page.screenshot({ path: shot('import-dialog') })
+  await page.getByTestId('import-read').click()
+
+  const summary = page.getByTestId('import-summary')
+  await expect(summary).toContainText('Taken: 15 object(s)')
+  await expect(summary).toContainText('Deployment × 2')
+  await expect(summary).toContainText('Files: nodes.yaml, workloads.yaml, services.yaml, ingress.yaml, config.yaml')
+  // what was left out and why, in the engine catalogue's words
+  await expect(page.getByTestId('import-left-out')).toContainText('ReplicaSet default/web-7d9f8c6b5')
+  await expect(page.getByTestId('import-left-out')).toContainText('kube-system/kube-proxy')
+  await page.screenshot({ path: shot('import-summary') })
+  await page.getByTestId('import-replace').click()
+  await expect(dialog).toBeHidden()
+
+  // the dump's pods keep their IPs and nodes; its Services are drawn
+  await expect(flowNode(page, 'Pod/default/web-7d9f8c6b5-2xkqz')).toContainText('10.244.1.15')
+  await expect(flowNode(page, 'Pod/default/web-7d9f8c6b5-8mzrt')).toContainText('10.244.2.23')
+  await expect(flowNode(page, 'Service/default/web')).toBeVisible()
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toHaveCount(0)
+  await expect(page.getByTestId('tab-workloads.yaml')).toBeVisible()
+  await expect(page.getByTestId('whatif-summary')).toContainText('Imported 15 object(s)')
+  await page.screenshot({ path: shot('imported') })
+
+  await page.getByTestId('whatif-undo').click()
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  await expect(page.getByTestId('tab-mysql.yaml')).toBeVisible()
+})
+
+test('import by pasting, in Chinese: the summary in Chinese; an empty paste is refused with a message', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('language').selectOption('zh')
+  await page.getByTestId('import-open').click()
+  await expect(page.getByRole('dialog', { name: '导入清单' })).toBeVisible()
+  await page.getByTestId('import-read').click()
+  await expect(page.getByTestId('import-error')).toContainText('没有可导入的内容')
+  await page.getByTestId('import-text').fill(readFileSync(DUMP, 'utf8'))
+  await page.getByTestId('import-read').click()
+  await expect(page.getByTestId('import-summary')).toContainText('已读取:15 个对象')
+  await expect(page.getByTestId('import-left-out')).toContainText(/[\u4e00-\u9fff]/)
+  await page.screenshot({ path: shot('import-summary-zh') })
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('import-dialog')).toBeHidden()
+  await expect(page.getByTestId('import-open')).toBeFocused()
+})
+
+test('export: the scenario as YAML (one file and one per tab), the canvas as SVG and PNG, the kind script dialog', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  const open = async () => {
+    await page.getByTestId('export-open').click()
+    await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible()
+  }
+  const download = async (item: string) => {
+    await open()
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${item}`).click()])
+    return { name: d.suggestedFilename(), body: readFileSync((await d.path())!) }
+  }
+
+  await open()
+  await expect(page.getByTestId('export-yamlOne')).toBeFocused()
+  await page.screenshot({ path: shot('export-menu') })
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeHidden()
+  await expect(page.getByTestId('export-open')).toBeFocused()
+
+  const yaml = await download('yamlOne')
+  expect(yaml.name).toBe('service-basics.yaml')
+  const text = yaml.body.toString('utf8')
+  expect(text).toContain('# Kube Hops scenario "service-basics": mysql.yaml\n')
+  expect(text).toContain('# Kube Hops scenario "service-basics": nginx.yaml\n')
+  expect(text).toContain('name: mysql-service')
+
+  await open()
+  const names: string[] = []
+  page.on('download', (d) => names.push(d.suggestedFilename()))
+  await page.getByTestId('export-yamlEach').click()
+  await expect.poll(() => names.sort()).toEqual(['mysql.yaml', 'nginx.yaml'])
+
+  const svg = await download('svg')
+  expect(svg.name).toBe('service-basics.svg')
+  const svgText = svg.body.toString('utf8')
+  expect(svgText.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+  for (const name of ['mysql-pod', 'nginx-pod-1', 'mysql-service', 'nginx-nodeport', 'node1', 'workstation']) expect(svgText).toContain(`>${name}</text>`)
+
+  const png = await download('png')
+  expect(png.name).toBe('service-basics.png')
+  expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  // IHDR: width and height at twice the SVG's size
+  const svgWidth = Number(/width="(\d+)"/.exec(svgText)![1])
+  expect(png.body.readUInt32BE(16)).toBe(svgWidth * 2)
+
+  await open()
+  await page.getByTestId('export-kind').click()
+  const dialog = page.getByRole('dialog', { name: 'Run it on a real cluster' })
+  await expect(dialog).toBeVisible()
+  await expect(page.getByTestId('kind-script')).toContainText('kind create cluster --config')
+  await expect(page.getByTestId('kind-script')).toContainText('kubectl exec')
+  await page.screenshot({ path: shot('kind-dialog') })
+  const [script] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kind-download').click()])
+  expect(script.suggestedFilename()).toBe('kube-hops-service-basics-kind.sh')
+  expect(readFileSync((await script.path())!, 'utf8')).toMatch(/^#!\/usr\/bin\/env bash\n/)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  // the same menu and dialog in Chinese
+  await page.getByTestId('language').selectOption('zh')
+  await page.getByTestId('export-open').click()
+  await expect(page.getByRole('menu', { name: '导出' })).toContainText('在真实集群上运行')
+  await page.screenshot({ path: shot('export-menu-zh') })
+  await page.getByTestId('export-kind').click()
+  await expect(page.getByRole('dialog', { name: '在真实集群上运行' })).toContainText('kind create cluster')
+  await page.screenshot({ path: shot('kind-dialog-zh') })
+})
