@@ -100,3 +100,28 @@ test('a schema error: a marker and a Problems entry', async ({ page }) => {
   await page.screenshot({ path: `${shots}/schema-error.png` })
   void nginxSvc
 })
+
+test.describe('a Chinese page', () => {
+  test.use({ locale: 'zh-CN' })
+
+  test('Monaco\'s own context menu is Chinese (its language bundle loads before Monaco)', async ({ page }) => {
+    await page.goto('/')
+    await editorReady(page)
+    await expect(page.getByTestId('language')).toHaveValue('zh')
+    await page.locator('.monaco-editor .view-line', { hasText: 'kind: Service' }).click({ button: 'right' })
+    const menu = page.locator('.monaco-menu')
+    await expect(menu).toBeVisible()
+    await expect(menu).toContainText('命令面板')
+    await expect(menu).toContainText('剪切')
+    await expect(menu).not.toContainText('Command Palette')
+    await page.screenshot({ path: `${shots}/editor-context-menu-zh.png` })
+    await page.keyboard.press('Escape')
+    // the find widget too
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('ControlOrMeta+f')
+    await expect(page.locator('.monaco-editor .find-widget textarea, .monaco-editor .find-widget input').first()).toHaveAttribute('placeholder', '查找')
+    // switching to English afterwards: Monaco keeps its texts, and the page says they change after a reload
+    await page.getByTestId('language').selectOption('en')
+    await expect(page.getByTestId('editor-nls-notice')).toBeVisible()
+  })
+})

@@ -1,9 +1,12 @@
 import { lazy, Suspense } from 'react'
 import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
+import { loadMonacoNls } from './nls'
+import { NlsNotice } from './NlsNotice'
 
 // Monaco is about a megabyte: loaded after the first paint, so the canvas appears first.
-const MonacoEditor = lazy(() => import('./MonacoEditor'))
+// Its own menus' language bundle runs first (nls.ts), since Monaco reads those texts as its modules load.
+const MonacoEditor = lazy(() => loadMonacoNls(appStore.getState().lang).then(() => import('./MonacoEditor')))
 
 /** The scenario's files as tabs above one Monaco editor. */
 export function EditorSection() {
@@ -25,6 +28,7 @@ export function EditorSection() {
           </button>
         ))}
       </div>
+      <NlsNotice />
       <div className="editor-body" role="tabpanel">
         <Suspense fallback={<div className="editor-loading">{t('editor.loading')}</div>}>
           <MonacoEditor />

@@ -27,6 +27,10 @@ export const inspectorMessages = {
   'inspector.nginxNone': { en: 'No ingress-nginx server comes from this Ingress.', zh: '没有来自这个 Ingress 的 ingress-nginx server。' },
   'inspector.nginxMissing': { en: 'No ingress-nginx controller runs in this cluster.', zh: '这个集群中没有运行 ingress-nginx 控制器。' },
   'inspector.failed': { en: 'The inspector could not compute this: {message}', zh: '检查器无法计算:{message}' },
+  'inspector.editorMenusAfterReload': {
+    en: 'The editor\'s own menus (right-click, find, commands) change language after you reload the page.',
+    zh: '编辑器自带的菜单(右键菜单、查找、命令面板)在重新加载页面后才会切换语言。',
+  },
   'inspector.yes': { en: 'yes', zh: '是' },
   'inspector.no': { en: 'no', zh: '否' },
 } satisfies MessageTable
