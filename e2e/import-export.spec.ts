@@ -60,6 +60,21 @@ test('import by pasting, in Chinese: the summary in Chinese; an empty paste is r
   await expect(page.getByTestId('import-open')).toBeFocused()
 })
 
+test('import as a new scenario: a workspace of its own, the edited lab kept as a draft', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  // an edit, so the current work is not the pristine gallery scenario
+  await flowNode(page, 'Pod/default/mysql-pod').click({ button: 'right' })
+  await page.getByTestId('whatif-failReadiness').click()
+  await expect(page.getByTestId('whatif-summary')).toContainText('fails its readiness probe')
+  await page.getByTestId('import-open').click()
+  await page.getByTestId('import-file').setInputFiles(DUMP)
+  await page.getByTestId('import-read').click()
+  await page.getByTestId('import-open-new').click()
+  await expect(flowNode(page, 'Pod/default/web-7d9f8c6b5-q4wns')).toContainText('10.244.1.16')
+  await expect(page.getByTestId('whatif-summary')).toContainText('previous work is kept in the list as a draft')
+})
+
 test('export: the scenario as YAML (one file and one per tab), the canvas as SVG and PNG, the kind script dialog', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)

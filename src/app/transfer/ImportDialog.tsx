@@ -54,6 +54,15 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     ref.current?.close()
   }
 
+  // A workspace of its own (src/app/workspace): the user's current work stays in the list, as a draft if it changed.
+  const openNew = (result: ImportResult) => {
+    const { keptDraft } = appStore.getState().openIncoming({
+      name: t('import.workspaceName'), origin: '', files: result.files, activeFile: result.files[0]?.path ?? '', positions: {},
+    })
+    whatIfUi.setState({ notice: { code: keptDraft ? 'import.openedDraft' : 'import.opened', params: {}, app: true, error: false } })
+    ref.current?.close()
+  }
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setDragging(false)
@@ -124,7 +133,9 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
               </>
             )}
             <div className="transfer-actions">
-              <button type="button" className="tool-button primary" data-testid="import-replace" disabled={takenCount === 0}
+              <button type="button" className="tool-button primary" data-testid="import-open-new" disabled={takenCount === 0}
+                onClick={() => openNew(result)}>{t('import.openNew')}</button>
+              <button type="button" className="tool-button" data-testid="import-replace" disabled={takenCount === 0}
                 onClick={() => replace(result)}>{t('import.replace')}</button>
               <button type="button" className="tool-button" onClick={() => ref.current?.close()}>{t('import.cancel')}</button>
             </div>

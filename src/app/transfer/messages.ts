@@ -31,6 +31,12 @@ export const transferMessages = {
   'import.problems': { en: 'Problems', zh: '问题' },
   'import.replace': { en: 'Replace current', zh: '替换当前场景' },
   'import.openNew': { en: 'Open as a new scenario', zh: '作为新场景打开' },
+  'import.workspaceName': { en: 'Imported manifests', zh: '导入的清单' },
+  'import.opened': { en: 'Opened the import as a new scenario.', zh: '已将导入内容作为新场景打开。' },
+  'import.openedDraft': {
+    en: 'Opened the import as a new scenario; your previous work is kept in the list as a draft.',
+    zh: '已将导入内容作为新场景打开;你之前的工作已作为草稿保留在列表中。',
+  },
   'import.cancel': { en: 'Cancel', zh: '取消' },
   'import.replaced': {
     en: 'Imported {count} object(s) in place of the scenario\'s files. Undo brings the previous files back.',
