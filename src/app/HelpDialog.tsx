@@ -21,6 +21,7 @@ const SHORTCUTS: { keys: string[]; text: AppMessageKey }[] = [
   // Monaco's toggleTabFocusMode binding.
   { keys: [isMac ? '⌃⇧M' : 'Ctrl+M'], text: 'help.tabFocus' },
   { keys: ['Enter', 'Space'], text: 'help.select' },
+  { keys: ['Shift+F10', 'Menu'], text: 'help.whatif' },
   { keys: ['←', '↑', '→', '↓'], text: 'help.move' },
   { keys: ['Space'], text: 'help.tracePlay' },
   { keys: ['←', '→'], text: 'help.traceStep' },
