@@ -10,6 +10,8 @@ import { Composer } from './trace/Composer'
 import { Inspector } from './inspector/Inspector'
 import { useT } from './i18n/t'
 import { HelpDialog, typingInto } from './HelpDialog'
+import { Notices } from './workspace/Notices'
+import { FaultSlot } from './faults/FaultSlot'
 
 export function App() {
   const t = useT()
@@ -39,6 +41,8 @@ export function App() {
     <div className="app">
       <Toolbar onHelp={() => setHelpOpen(true)} />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <Notices />
+      <FaultSlot />
       <Composer />
       <main className="workspace">
         <div className="split" ref={split} style={{ gridTemplateColumns: `${share}fr 6px ${1 - share}fr` }}>
