@@ -6,6 +6,10 @@ import type { MessageTable } from '../i18n/types'
  */
 export const manifestMessages: MessageTable = {
   'yaml.syntax': { en: 'YAML syntax error: {detail}', zh: 'YAML 语法错误:{detail}' },
+  'yaml.moreErrors': {
+    en: '{count} more documents in this file have YAML syntax errors (not listed: fix the ones above first)',
+    zh: '此文件中还有 {count} 个文档存在 YAML 语法错误(未列出:请先修正上面的错误)',
+  },
   'yaml.warning': { en: 'YAML: {detail}', zh: 'YAML:{detail}' },
   'yaml.aliases': {
     en: 'Too many YAML alias expansions in this document (a "billion laughs" bomb?): {detail}',

@@ -77,3 +77,43 @@ items:
     expect(objects[0].body.x).toEqual({ a: true, b: 493, c: '12:30', d: '2024-01-01T00:00:00Z' })
   })
 })
+
+/**
+ * One syntax error per broken document, at its line (go-yaml, which kubectl's sigs.k8s.io/yaml uses, stops at the
+ * first error: `yaml: line N: ...`); the yaml package's follow-on errors are not listed.
+ */
+describe('syntax errors: the first of each document, a few per file', () => {
+  const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`
+  it.each([
+    // a flow mapping followed by more block text: yaml reports 11 "Unexpected ..." errors, the first is the cause
+    ['text after a flow document', '{apiVersion: v1, kind: Pod, metadata: {name: x}}\n  apiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n', [[2, 'UNEXPECTED_TOKEN']]],
+    // an over-indented key makes the line above a multi-line implicit key: two errors at one place, one listed
+    ['an over-indented key', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n   labels: x\n', [[4, 'BLOCK_AS_IMPLICIT_KEY']]],
+    ['a list item\'s key out of line', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n  image: x\n    ports: 1\n', [[8, 'BLOCK_AS_IMPLICIT_KEY']]],
+    ['a tab as indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n', [[4, 'TAB_AS_INDENT']]],
+    // two broken documents around a good one: each broken one listed once, the good one kept
+    ['two broken documents', `a: [\n---\n${cm('ok')}---\nb: : :\n  c\n`, [[2, 'BAD_INDENT'], [8, 'BLOCK_AS_IMPLICIT_KEY']]],
+  ])('%s', (_name, text, expected) => {
+    const { diagnostics } = parseManifests([{ path: 'a.yaml', text }])
+    const syntax = diagnostics.filter((d) => d.code.startsWith('yaml.'))
+    expect(syntax.map((d) => [d.range?.startLine, d.params.yamlCode])).toEqual(expected)
+  })
+
+  it('a file with many broken documents lists three and counts the rest at the first one left out', () => {
+    const broken = (i: number) => `kind: ConfigMap\nmetadata: {name: b${i}\n`
+    const text = Array.from({ length: 10 }, (_, i) => broken(i)).join('---\n') + `---\n${cm('good')}`
+    const { objects, diagnostics } = parseManifests([{ path: 'a.yaml', text }])
+    expect(objects.map((o) => o.name)).toEqual(['good'])
+    expect(diagnostics.map((d) => d.code)).toEqual(['yaml.syntax', 'yaml.syntax', 'yaml.syntax', 'yaml.moreErrors'])
+    // each broken document is 3 lines long: the fourth starts at line 10
+    expect(diagnostics[3]).toMatchObject({ severity: 'error', params: { count: '7' } })
+    expect(diagnostics[3].range?.startLine).toBeGreaterThanOrEqual(10)
+    expect(diagnostics[3].range?.startLine).toBeLessThanOrEqual(12)
+  })
+
+  it('the limit is per file: another file lists its own', () => {
+    const broken = 'a: [\n---\nb: [\n'
+    const { diagnostics } = parseManifests([{ path: 'a.yaml', text: broken }, { path: 'b.yaml', text: broken }])
+    expect(diagnostics.map((d) => `${d.range?.file}:${d.code}`)).toEqual(['a.yaml:yaml.syntax', 'a.yaml:yaml.syntax', 'b.yaml:yaml.syntax', 'b.yaml:yaml.syntax'])
+  })
+})

@@ -21,6 +21,13 @@ const goYamlTags = (tags: Tags): Tags => tags.filter((t) => {
   return tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp'
 })
 
+/**
+ * Syntax errors listed per file. yaml reports every follow-on error of a broken document (one bad indent gives a
+ * dozen "Unexpected scalar" entries); go-yaml, which kubectl uses, stops at the first. So each document gives its
+ * first error only, a file lists at most this many broken documents, and one more entry counts the rest.
+ */
+const MAX_SYNTAX_ERRORS_PER_FILE = 3
+
 /** Billion-laughs guard: more alias expansions than this in one document is refused (yaml's own counter). */
 const MAX_ALIAS_COUNT = 100
 
@@ -125,11 +132,18 @@ function parseText(path: string, text: string, objects: ManifestObject[], diagno
     return
   }
   const list = Array.isArray(docs) ? docs : [docs]
+  let brokenDocuments = 0
+  let firstUnlisted: SourceRange | undefined
   for (const doc of list) {
     if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: firstLine(err.message), yamlCode: err.code },
-          toRange(err.pos[0], err.pos[1])))
+      // the document's first error by position: the cause; the others follow from it
+      const err = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a))
+      const at = toRange(err.pos[0], err.pos[1])
+      brokenDocuments++
+      if (brokenDocuments <= MAX_SYNTAX_ERRORS_PER_FILE) {
+        diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: firstLine(err.message), yamlCode: err.code }, at))
+      } else {
+        firstUnlisted ??= at
       }
       continue
     }
@@ -182,6 +196,9 @@ function parseText(path: string, text: string, objects: ManifestObject[], diagno
     const fieldRanges: Record<string, SourceRange> = {}
     collectRanges(root, '', fieldRanges, toRange)
     addObject(data, docRange, fieldRanges, objects, diagnostics)
+  }
+  if (firstUnlisted) {
+    diagnostics.push(diagnostic('yaml.moreErrors', 'error', { count: brokenDocuments - MAX_SYNTAX_ERRORS_PER_FILE }, firstUnlisted))
   }
 }
 
