@@ -1,6 +1,6 @@
 import { useLayoutEffect, useEffect, useRef, useState } from 'react'
-import { useT } from '../i18n/t'
-import type { AppMessageKey } from '../i18n/messages'
+import { useLazyT } from '../whatif/texts'
+import type { LazyTextKey } from '../whatif/texts'
 import { menuKeys } from '../whatif/menuKeys'
 import { whatIfUi } from '../whatif/state'
 import { exportPng, exportSvg, exportYamlEach, exportYamlOne } from './exporters'
@@ -10,13 +10,13 @@ import './transfer.css'
 type Item = 'yamlOne' | 'yamlEach' | 'svg' | 'png' | 'kind'
 const ITEMS: Item[] = ['yamlOne', 'yamlEach', 'svg', 'png', 'kind']
 
-function tell(code: AppMessageKey, params: Record<string, string> = {}, error = false) {
+function tell(code: LazyTextKey, params: Record<string, string> = {}, error = false) {
   whatIfUi.setState({ notice: { code, params, app: true, error } })
 }
 
 /** The toolbar's Export menu: YAML (one file or one per tab), the canvas as SVG or PNG, and the kind script dialog. */
 export default function ExportMenu({ anchor, onClose }: { anchor: HTMLElement | null; onClose: (refocus: boolean) => void }) {
-  const t = useT()
+  const t = useLazyT()
   const box = useRef<HTMLDivElement>(null)
   const [kindOpen, setKindOpen] = useState(false)
   const r = anchor?.getBoundingClientRect()

@@ -3,7 +3,7 @@ import type { ImportResult } from '../../engine/importer'
 import { formatMessage } from '../../engine/i18n/catalog'
 import { appStore, useApp } from '../store'
 import { getCompiler } from '../compiler'
-import { useT } from '../i18n/t'
+import { useLazyT } from '../whatif/texts'
 import { whatIfUi } from '../whatif/state'
 import './transfer.css'
 
@@ -15,7 +15,7 @@ type Phase = { kind: 'edit' } | { kind: 'reading' } | { kind: 'read'; result: Im
 
 /** Paste, drop or pick a dump; read it in the worker; show what was taken and left out; then replace the scenario. */
 export default function ImportDialog({ onClose }: { onClose: () => void }) {
-  const t = useT()
+  const t = useLazyT()
   const lang = useApp((s) => s.lang)
   const ref = useRef<HTMLDialogElement>(null)
   const [text, setText] = useState('')

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { appStore } from '../store'
 import { getCompiler } from '../compiler'
-import { useT } from '../i18n/t'
+import { useLazyT } from '../whatif/texts'
 import { gallery } from '../../scenarios/gallery.generated'
 import { downloadText, safeFileName } from './download'
 
 /** "Run it on a real cluster": the kind script (written in the worker) with Copy and Download, and what it does. */
 export function KindDialog({ onClose }: { onClose: () => void }) {
-  const t = useT()
+  const t = useLazyT()
   const ref = useRef<HTMLDialogElement>(null)
   const [script, setScript] = useState<string | undefined>(undefined)
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no')

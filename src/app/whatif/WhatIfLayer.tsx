@@ -3,8 +3,7 @@ import type { WhatIfOp } from '../../engine/whatif/types'
 import { formatMessage } from '../../engine/i18n/catalog'
 import { appStore, useApp } from '../store'
 import { getCompiler } from '../compiler'
-import { useT, type Translate } from '../i18n/t'
-import type { AppMessageKey } from '../i18n/messages'
+import { useLazyT, isLazyTextKey, type LazyTranslate, type LazyTextKey } from './texts'
 import type { WhatIfAction } from './actions'
 import { menuKeys } from './menuKeys'
 import { whatIfUi, useWhatIfUi, type WhatIfMenuAt, type WhatIfNotice } from './state'
@@ -12,10 +11,10 @@ import './whatif.css'
 
 const shortName = (id: string) => id.split('/').slice(1).join('/') || id
 
-function actionLabel(a: WhatIfAction, t: Translate): string {
+function actionLabel(a: WhatIfAction, t: LazyTranslate): string {
   if (a.key === 'deletePod') return t(a.replaced ? 'whatif.action.deletePod.replaced' : 'whatif.action.deletePod.bare')
   if (a.key === 'scale') return t('whatif.action.scale', { workload: a.target })
-  return t(`whatif.action.${a.key}` as AppMessageKey)
+  return t(`whatif.action.${a.key}` as LazyTextKey)
 }
 
 function notify(notice: WhatIfNotice | null) {
@@ -44,7 +43,7 @@ function undo(notice: WhatIfNotice) {
 }
 
 function Menu({ at }: { at: WhatIfMenuAt }) {
-  const t = useT()
+  const t = useLazyT()
   const [actions, setActions] = useState<WhatIfAction[] | undefined>(undefined)
   const [scaling, setScaling] = useState<WhatIfAction | null>(null)
   const [replicas, setReplicas] = useState('')
@@ -133,9 +132,9 @@ function Menu({ at }: { at: WhatIfMenuAt }) {
 }
 
 function Notice({ notice }: { notice: WhatIfNotice }) {
-  const t = useT()
+  const t = useLazyT()
   const lang = useApp((s) => s.lang)
-  const text = notice.app ? t(notice.code as AppMessageKey, notice.params) : formatMessage(notice.code, notice.params, lang)
+  const text = notice.app && isLazyTextKey(notice.code) ? t(notice.code, notice.params) : formatMessage(notice.code, notice.params, lang)
   return (
     <div className={`whatif-notice${notice.error ? ' is-error' : ''}`} role="status" aria-label={t('whatif.notice')} data-testid="whatif-notice">
       <span data-testid="whatif-summary">{text}</span>
