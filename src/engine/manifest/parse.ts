@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Tags } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Node as YamlNode, type Tags } from 'yaml'
 import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnostic'
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
@@ -170,7 +170,11 @@ function parseText(path: string, text: string, objects: ManifestObject[], diagno
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
     } catch (e) {
-      diagnostics.push(diagnostic('yaml.aliases', 'error', { detail: firstLine(String((e as Error).message)) }, docRange))
+      // yaml's error does not say which alias blew up: point at the document's first alias, where the expansion starts
+      let alias: YamlNode | undefined
+      visit(doc, { Alias(_key, node) { alias = node; return visit.BREAK } })
+      const at = alias ? toRange(rangeOf(alias)[0], rangeOf(alias)[1]) : docRange
+      diagnostics.push(diagnostic('yaml.aliases', 'error', { detail: firstLine(String((e as Error).message)) }, at))
       continue
     }
     if (!isPlainObject(data) || !isMap(root)) {
