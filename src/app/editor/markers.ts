@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../../engine/core/diagnostic'
 import type { Lang } from '../../engine/i18n/types'
-import { diagnosticText } from '../i18n/t'
+// the catalogue directly: this module is in the lazy editor chunk, so it may load it at once (i18n/engineText.ts)
+import { formatMessage } from '../../engine/i18n/catalog'
 
 /** Monaco's MarkerSeverity values (monaco.MarkerSeverity), kept here so this module needs no Monaco import. */
 export const MARKER_SEVERITY: Record<Severity, number> = { info: 2, warning: 4, error: 8 }
@@ -39,7 +40,7 @@ export function markersByFile(
     }
     const list = out.get(r.file) ?? []
     list.push({
-      severity: MARKER_SEVERITY[d.severity], message: diagnosticText(d, lang), code: d.code,
+      severity: MARKER_SEVERITY[d.severity], message: formatMessage(d.code, d.params, lang), code: d.code,
       startLineNumber: r.startLine, startColumn: r.startCol, endLineNumber, endColumn,
     })
     out.set(r.file, list)

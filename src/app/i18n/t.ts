@@ -1,5 +1,5 @@
 import type { Lang } from '../../engine/i18n/types'
-import { formatMessage } from '../../engine/i18n/catalog'
+import { formatMessage, useEngineTexts } from './engineText'
 import type { Diagnostic } from '../../engine/core/diagnostic'
 import { appMessages, type AppMessageKey } from './messages'
 import { useApp } from '../store'
@@ -19,5 +19,6 @@ export type Translate = (key: AppMessageKey, params?: Record<string, string | nu
 /** The translate function for the current language (re-renders when it changes). */
 export function useT(): Translate {
   const lang = useApp((s) => s.lang)
+  useEngineTexts() // a component that translates renders again when the engine's texts arrive (engineText.ts)
   return (key, params) => translate(key, lang, params)
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { formatMessage } from '../../engine/i18n/catalog'
+import { formatMessage } from '../i18n/engineText'
 import type { Hop } from '../../engine/trace/types'
 import { useApp } from '../store'
 import { useT } from '../i18n/t'

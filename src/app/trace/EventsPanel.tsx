@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { formatMessage } from '../../engine/i18n/catalog'
+import { formatMessage } from '../i18n/engineText'
 import { useApp } from '../store'
 import { useT } from '../i18n/t'
 import type { AppMessageKey } from '../i18n/messages'

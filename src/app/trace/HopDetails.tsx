@@ -1,4 +1,4 @@
-import { formatMessage } from '../../engine/i18n/catalog'
+import { formatMessage } from '../i18n/engineText'
 import type { Hop } from '../../engine/trace/types'
 import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
