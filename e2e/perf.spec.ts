@@ -1,45 +1,179 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { editorReady, expect, flowNode, test } from './fixtures'
 
 /**
- * Browser figures of issue 12 on the production build: time to first canvas, to editor ready, edit-to-canvas latency
- * and the longest main-thread task during the recomputes. Timings are reported (test-results/perf.json and the
- * test's annotations), never gated: the machines are shared. The test fails only if the page stops working.
+ * Browser figures of issue 12 on the production build, measured inside the page (performance.now, PerformanceObserver
+ * longtask, requestAnimationFrame) so Playwright's own round trips are not counted: time to first canvas and to editor
+ * ready from navigation start, edit-to-canvas latency from the edit's input event to the first frame that shows its
+ * result, the longest main-thread task while the edits recompute, and frame times while a trace plays. Each test
+ * writes test-results/perf-<name>.json, which bench/run.ts reads. Timings are reported, never gated (shared machines):
+ * a test fails only if the page stops working.
  */
-test('first canvas, editor ready, edit-to-canvas latency and long tasks of the default scenario', async ({ page }) => {
+
+type PerfWindow = Window & {
+  __perf: { longTasks: { start: number; duration: number }[]; firstCanvas?: number; editorReady?: number }
+}
+
+/** Installed before the page's own scripts: long tasks, and when the first canvas card and the editor's text appear. */
+async function observe(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true })
+    const perf: PerfWindow['__perf'] = { longTasks: [] }
+    ;(window as unknown as PerfWindow).__perf = perf
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) perf.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+    const seen = () => {
+      if (perf.firstCanvas === undefined && document.querySelector('[data-testid^="rf__node-"]')) perf.firstCanvas = performance.now()
+      if (perf.editorReady === undefined && document.querySelector('.monaco-editor .view-lines')) perf.editorReady = performance.now()
+      return perf.firstCanvas !== undefined && perf.editorReady !== undefined
+    }
+    new MutationObserver((_, observer) => { if (seen()) observer.disconnect() })
+      .observe(document, { childList: true, subtree: true })
   })
-  const t0 = Date.now()
+}
+
+/** What ends an edit's measurement: a card on the canvas, or the compile status back from "compiling". */
+type Done = { card: string } | { compiled: true }
+
+/**
+ * The edit's text goes in at the top of the editor; resolves with ms from just before the text is sent (one DevTools
+ * round trip early, so the figure errs long) to the first frame after the edit is done. Monaco takes text through
+ * the EditContext API here, so there is no input event to start from.
+ */
+async function timedEdit(page: Page, text: string, done: Done): Promise<number> {
+  await page.keyboard.press('ControlOrMeta+Home')
+  // (no eval in the page: its Content-Security-Policy forbids it, so the condition is data)
+  await page.evaluate((done) => {
+    const start = performance.now()
+    let sawBusy = false
+    const isDone = () => {
+      if ('card' in done) return document.querySelector(`[data-testid="rf__node-${done.card}"]`) !== null
+      const busy = document.querySelector('[data-testid="compile-status"]')?.classList.contains('is-busy') === true
+      if (busy) sawBusy = true
+      return sawBusy && !busy
+    }
+    ;(window as unknown as { __edit: Promise<number> }).__edit = new Promise<number>((resolve) => {
+      const poll = () => {
+        if (!isDone()) return requestAnimationFrame(poll)
+        requestAnimationFrame(() => resolve(performance.now() - start))
+      }
+      requestAnimationFrame(poll)
+    })
+  }, done)
+  await page.keyboard.insertText(text)
+  return Math.round(await page.evaluate(() => (window as unknown as { __edit: Promise<number> }).__edit))
+}
+
+async function startFigures(page: Page) {
+  return page.evaluate(() => {
+    const p = (window as unknown as PerfWindow).__perf
+    return { firstCanvasMs: Math.round(p.firstCanvas ?? -1), editorReadyMs: Math.round(p.editorReady ?? -1) }
+  })
+}
+
+async function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate((since) => Math.round(Math.max(0, ...(window as unknown as PerfWindow).__perf.longTasks
+    .filter((t) => t.start >= since).map((t) => t.duration))), since)
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now())
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
+}
+
+function write(name: string, figures: Record<string, unknown>) {
+  mkdirSync('test-results', { recursive: true })
+  writeFileSync(`test-results/perf-${name}.json`, JSON.stringify(figures, null, 2) + '\n')
+  for (const [k, v] of Object.entries(figures)) test.info().annotations.push({ type: k, description: JSON.stringify(v) })
+}
+
+test('default scenario: first canvas, editor ready, edit-to-canvas, long tasks, frame times of a playing trace', async ({ page }) => {
+  await observe(page)
   await page.goto('/')
   await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
-  const firstCanvasMs = Date.now() - t0
   await editorReady(page)
-  const editorReadyMs = Date.now() - t0
+  const start = await startFigures(page)
 
-  // each edit adds a pod at the top of the file (one flow-style line, which the editor's auto-indent leaves alone);
-  // latency runs from the first key to the new pod's card on the canvas (the 150 ms typing debounce included)
-  await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0 })
-  const latencies: number[] = []
+  // Each edit adds a pod at the top of the file (one flow-style line, which the editor's auto-indent leaves alone),
+  // typed while the worker is idle; latency runs from the edit to the first frame that shows the pod's card.
   await page.locator('.monaco-editor .view-lines').click()
+  const editsFrom = await now(page)
+  const latencies: number[] = []
+  for (let i = 0; i < 12; i++) {
+    const id = `Pod/default/perf-${i}`
+    latencies.push(await timedEdit(page,
+      `{apiVersion: v1, kind: Pod, metadata: {name: perf-${i}}, spec: {containers: [{name: c, image: nginx}]}}\n---\n`,
+      { card: id }))
+    await expect(flowNode(page, id)).toBeVisible()
+    await page.waitForTimeout(250)
+  }
+  const longestTaskDuringEditsMs = await longestTaskSince(page, editsFrom)
+
+  // A trace from an nginx pod to mysql-service:3306, playing (it starts playing when sent): frame-to-frame times.
+  await flowNode(page, 'Pod/default/nginx-pod-1').click()
+  await page.getByTestId('inspector-send').click()
+  await page.getByTestId('composer-target').fill('mysql-service:3306')
+  await page.getByTestId('composer-send').click()
+  await expect(page.getByTestId('packet-marker')).toBeVisible()
+  await expect(page.getByTestId('trace-play')).toHaveAttribute('aria-label', /Pause/)
+  const framesFrom = await now(page)
+  const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
+    const deltas: number[] = []
+    let last = performance.now()
+    const end = last + 4000
+    const tick = (t: number) => {
+      deltas.push(t - last)
+      last = t
+      if (t < end) requestAnimationFrame(tick)
+      else resolve(deltas)
+    }
+    requestAnimationFrame(tick)
+  }))
+  const longestTaskDuringTraceMs = await longestTaskSince(page, framesFrom)
+
+  write('default', {
+    ...start,
+    edits: latencies.length,
+    editToCanvasMs: latencies,
+    editToCanvasP50Ms: quantile(latencies, 0.5),
+    editToCanvasP95Ms: quantile(latencies, 0.95),
+    longestTaskDuringEditsMs,
+    traceFrames: frames.length,
+    traceFrameP50Ms: Math.round(quantile(frames, 0.5) * 10) / 10,
+    traceFrameP95Ms: Math.round(quantile(frames, 0.95) * 10) / 10,
+    traceFrameMaxMs: Math.round(Math.max(...frames) * 10) / 10,
+    longestTaskDuringTraceMs,
+  })
+})
+
+test('1000 Services × 10 pods: first canvas and edit-to-canvas', async ({ page }) => {
+  test.setTimeout(240_000)
+  await observe(page)
+  await page.goto('/#scenario=scale-1000x10')
+  await expect(page.locator('[data-testid^="rf__node-"]').first()).toBeVisible({ timeout: 120_000 })
+  await expect(page.getByTestId('compile-status')).not.toHaveClass(/is-busy/, { timeout: 120_000 })
+  await editorReady(page)
+  const start = await startFigures(page)
+
+  // Each edit changes the text of every compile's input (a ConfigMap at the top), and is done when the worker's
+  // answer for it is on the canvas (the status leaves "compiling" in the same render that draws the result).
+  await page.locator('.monaco-editor .view-lines').click()
+  const editsFrom = await now(page)
+  const latencies: number[] = []
   for (let i = 0; i < 5; i++) {
-    await page.keyboard.press('ControlOrMeta+Home')
-    const start = Date.now()
-    await page.keyboard.insertText(`{apiVersion: v1, kind: Pod, metadata: {name: perf-${i}}, spec: {containers: [{name: c, image: nginx}]}}\n---\n`)
-    await expect(flowNode(page, `Pod/default/perf-${i}`)).toBeVisible()
-    latencies.push(Date.now() - start)
+    latencies.push(await timedEdit(page, `{apiVersion: v1, kind: ConfigMap, metadata: {name: perf-${i}}, data: {k: v}}\n---\n`, { compiled: true }))
+    await expect(page.getByTestId('compile-status')).not.toHaveClass(/is-busy/)
+    await page.waitForTimeout(500)
   }
-  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks))
-  const sorted = [...latencies].sort((a, b) => a - b)
-  const figures = {
-    firstCanvasMs, editorReadyMs,
-    editToCanvasP50Ms: sorted[Math.floor(sorted.length / 2)], editToCanvasMaxMs: sorted[sorted.length - 1],
-    longestTaskDuringEditsMs: Math.round(longest),
-    targets: { firstCanvasMs: 1500, editToCanvasP95Ms: 150, longestTaskMs: 50 },
-  }
-  mkdirSync('test-results', { recursive: true })
-  writeFileSync('test-results/perf.json', JSON.stringify(figures, null, 2) + '\n')
-  for (const [k, v] of Object.entries(figures)) test.info().annotations.push({ type: k, description: JSON.stringify(v) })
+  const longestTaskDuringEditsMs = await longestTaskSince(page, editsFrom)
+  write('scale-1000x10', {
+    ...start,
+    edits: latencies.length,
+    editToCanvasMs: latencies,
+    editToCanvasP50Ms: quantile(latencies, 0.5),
+    editToCanvasP95Ms: quantile(latencies, 0.95),
+    longestTaskDuringEditsMs,
+  })
 })
