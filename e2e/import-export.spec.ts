@@ -97,7 +97,7 @@ test('import by pasting, in Chinese: the summary in Chinese; an empty paste is r
   await expect(page.getByTestId('import-open')).toBeFocused()
 })
 
-test('import as a new scenario: a workspace of its own, the edited lab kept as a draft', async ({ page }) => {
+test('import by dropping a file, as a new scenario: a workspace of its own, the edited lab kept as a draft', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)
   // an edit, so the current work is not the pristine gallery scenario
@@ -105,7 +105,14 @@ test('import as a new scenario: a workspace of its own, the edited lab kept as a
   await page.getByTestId('whatif-failReadiness').click()
   await expect(page.getByTestId('whatif-summary')).toContainText('fails its readiness probe')
   await page.getByTestId('import-open').click()
-  await page.getByTestId('import-file').setInputFiles(DUMP)
+  await expect(page.getByTestId('import-dialog')).toBeVisible()
+  // dropped on the dialog, as a file dragged from the desktop
+  await page.evaluate((text) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([text], 'dump.yaml', { type: 'application/yaml' }))
+    document.querySelector('.import-dialog .transfer-body')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }, readFileSync(DUMP, 'utf8'))
+  await expect(page.getByTestId('import-text')).toHaveValue(/web-7d9f8c6b5-q4wns/)
   await page.getByTestId('import-read').click()
   await page.getByTestId('import-open-new').click()
   await expect(flowNode(page, 'Pod/default/web-7d9f8c6b5-q4wns')).toContainText('10.244.1.16')
