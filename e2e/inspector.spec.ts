@@ -10,6 +10,11 @@ async function selectService(page: Page, name: string) {
   await expect(page.getByTestId('inspector-title')).toHaveText(`Service/default/${name}`)
 }
 
+async function openTab(page: Page, tab: 'overview' | 'rules' | 'dns' | 'announce' | 'nginx') {
+  await page.getByTestId(`inspector-tab-${tab}`).click()
+  await expect(page.getByTestId(`inspector-tab-${tab}`)).toHaveAttribute('aria-selected', 'true')
+}
+
 async function switchMode(page: Page, mode: 'iptables' | 'ipvs' | 'nftables') {
   await page.getByTestId('proxy-mode').selectOption(mode)
 }
@@ -24,28 +29,34 @@ test('a Service: YAML selected, endpoints with their conditions, the rules of th
   await expect(page.getByTestId('endpoint-conditions').first()).toHaveText('ready yes · serving yes · terminating no')
 
   // iptables mode: kube-proxy's KUBE-SERVICES → KUBE-SVC- jump for the ClusterIP, as iptables-save prints it
+  await openTab(page, 'rules')
   const rules = page.getByTestId('inspector-rules-iptables-save')
   await expect(rules).toContainText(/-A KUBE-SERVICES -d 10\.96\.0\.12\/32 -p tcp -m comment --comment "default\/nginx-nodeport:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-/)
   await expect(rules).toContainText(/-A KUBE-SVC-\w+ .* -j KUBE-SEP-/)
-  await expect(page.getByTestId('inspector-dns')).toContainText('nginx-nodeport.default.svc.cluster.local. 30 IN A 10.96.0.12')
-  await expect(page.getByTestId('inspector-dns')).toContainText('_http._tcp.nginx-nodeport.default.svc.cluster.local.')
 
   // another node: the picker asks the worker again
   await page.getByTestId('inspector-node-picker').selectOption('node2')
   await expect(page.getByTestId('inspector-node-picker')).toHaveValue('node2')
   await expect(rules).toContainText('KUBE-SVC-')
   await page.screenshot({ path: `${shots}/inspector-service-iptables.png` })
+
+  await openTab(page, 'dns')
+  await expect(page.getByTestId('inspector-dns')).toContainText('nginx-nodeport.default.svc.cluster.local. 30 IN A 10.96.0.12')
+  await expect(page.getByTestId('inspector-dns')).toContainText('_http._tcp.nginx-nodeport.default.svc.cluster.local.')
+  await page.screenshot({ path: `${shots}/inspector-service-dns.png` })
 })
 
 test('the mode switch changes the inspector\'s rules and the YAML', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)
   await selectService(page, 'mysql-service')
+  await openTab(page, 'rules')
   await expect(page.getByTestId('inspector-rules-iptables-save')).toContainText('KUBE-SVC-')
 
   await switchMode(page, 'ipvs')
   // ipvsadm -Ln's virtual server line for the ClusterIP, scheduler rr
   await expect(page.getByTestId('inspector-rules-ipvsadm')).toContainText(/TCP {2}10\.96\.\d+\.\d+:3306 rr/)
+  await page.getByTestId('inspector-rules-ipset-choice').click()
   await expect(page.getByTestId('inspector-rules-ipset')).toContainText(/add KUBE-CLUSTER-IP 10\.96\.\d+\.\d+,tcp:3306/)
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('ipvs')
   await page.screenshot({ path: `${shots}/inspector-service-ipvs.png` })
@@ -61,6 +72,7 @@ test('a Node: its full rule set, searchable', async ({ page }) => {
   await editorReady(page)
   await page.getByTestId('node-node1').click()
   await expect(page.getByTestId('inspector-title')).toHaveText('Node/node1')
+  await openTab(page, 'rules')
   const rules = page.getByTestId('inspector-rules-iptables-save')
   // drawn as a window of lines: the top of iptables-save's output is there, the rest comes with scrolling
   await expect(rules).toContainText('*mangle')
@@ -81,9 +93,32 @@ test('a Pod: its resolv.conf as kubelet writes it', async ({ page }) => {
   await editorReady(page)
   await page.getByTestId('pod-default/nginx-pod-1').click()
   await expect(page.getByTestId('inspector-title')).toHaveText('Pod/default/nginx-pod-1')
+  await openTab(page, 'dns')
   await expect(page.getByTestId('inspector-resolv')).toHaveText(
     'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n')
   await page.screenshot({ path: `${shots}/inspector-pod.png` })
+})
+
+test('an Ingress: the servers and locations ingress-nginx builds from it', async ({ page }) => {
+  await page.goto('/#scenario=ingress-host-routing')
+  await editorReady(page)
+  await flowNode(page, 'Ingress/default/domain-ingress').click()
+  await expect(page.getByTestId('inspector-title')).toHaveText('Ingress/default/domain-ingress')
+  await openTab(page, 'nginx')
+  const conf = page.getByTestId('inspector-nginx-nginx.conf')
+  await expect(conf).toContainText('## start server httpd.example.com')
+  await page.getByTestId('inspector-nginx-nginx.conf-search').fill('service_name')
+  await expect(conf.locator('.rule-line')).toHaveCount(2)
+  await page.screenshot({ path: `${shots}/inspector-ingress.png` })
+})
+
+test('a LoadBalancer Service: which MetalLB speaker announces its address (L2)', async ({ page }) => {
+  await page.goto('/#scenario=loadbalancer-metallb-l2')
+  await editorReady(page)
+  await selectService(page, 'nginx-loadbalancer')
+  await openTab(page, 'announce')
+  await expect(page.getByTestId('inspector-announce')).toContainText('L2: node2 answers ARP for 192.168.100.100')
+  await page.screenshot({ path: `${shots}/inspector-metallb-l2.png` })
 })
 
 test('a schema error: a marker and a Problems entry', async ({ page }) => {
@@ -125,3 +160,80 @@ test.describe('a Chinese page', () => {
     await expect(page.getByTestId('editor-nls-notice')).toBeVisible()
   })
 })
+
+/**
+ * Latin words left in the Chinese page's own text (not in monospace data: IPs, names, rule lines, YAML). Technical
+ * terms that stay in Latin letters in Chinese Kubernetes writing are allowed, as are identifiers (digits, dashes,
+ * dots, slashes, all capitals).
+ */
+const TECHNICAL = new Set(['kube-proxy', 'Kube', 'Hops', 'Kubernetes', 'iptables', 'IPVS', 'ipvs', 'nftables', 'ClusterIP',
+  'NodePort', 'LoadBalancer', 'ExternalName', 'Pod', 'Pods', 'Service', 'Services', 'Ingress', 'Node', 'EndpointSlice',
+  'MetalLB', 'CoreDNS', 'kubelet', 'kubectl', 'nginx', 'ingress-nginx', 'server', 'location', 'speaker', 'resolv.conf',
+  'YAML', 'DNS', 'IP', 'CIDR', 'ARP', 'BGP', 'L2', 'SRV', 'AAAA', 'A', 'TCP', 'UDP', 'SCTP', 'NOERROR', 'NXDOMAIN',
+  'Running', 'Pending', 'Terminating', 'ContainerCreating', 'Completed', 'NotReady', 'Ready', 'IN', 'etc', 'Cluster',
+  'React', 'Flow', 'cordon', 'uncordon', 'drain', 'force', 'ignore-daemonsets', 'curl', 'nc', 'dig', 'nslookup'])
+
+async function latinLeftovers(page: Page, selectors: string[]): Promise<string[]> {
+  return page.evaluate(({ selectors, allowed }) => {
+    const allow = new Set(allowed)
+    const found = new Set<string>()
+    for (const sel of selectors) {
+      for (const root of document.querySelectorAll(sel)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement
+          if (!el || el.closest('.mono, code, pre, .rule-text, .monaco-editor, [translate="no"]')) continue
+          const box = el.getBoundingClientRect()
+          if (box.width === 0 || box.height === 0) continue
+          for (const w of n.textContent!.match(/[A-Za-z][A-Za-z0-9._/:-]*/g) ?? []) {
+            const word = w.replace(/[.:]+$/, '')
+            if (allow.has(word) || /[0-9/_.-]/.test(word) || /^[A-Z0-9]+$/.test(word)) continue
+            found.add(word)
+          }
+        }
+      }
+    }
+    return [...found].sort()
+  }, { selectors, allowed: [...TECHNICAL] })
+}
+
+const MAIN_SCREENS = ['.toolbar', '[data-testid="inspector"]', '.dock-tabs', '.dock-panel']
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  for (const lang of ['en', 'zh'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`inspector screens ${viewport.width}x${viewport.height} ${lang} ${theme}${lang === 'zh' ? ': no English left' : ''}`, async ({ page }) => {
+        await page.setViewportSize(viewport)
+        await page.goto('/')
+        await editorReady(page)
+        await page.getByTestId('language').selectOption(lang)
+        if (theme === 'dark') await page.getByTestId('theme').click()
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        const leftovers: Record<string, string[]> = {}
+        const shots: [string, () => Promise<void>][] = [
+          ['service', async () => {
+            await selectService(page, 'nginx-nodeport')
+            await openTab(page, 'rules')
+            await expect(page.getByTestId('inspector-rules-iptables-save')).toContainText('KUBE-SVC-')
+          }],
+          ['node', async () => {
+            // the Rules tab stays chosen from one object to the next
+            await page.getByTestId('node-node1').click()
+            await expect(page.getByTestId('inspector-rules-iptables-save')).toContainText('*mangle')
+          }],
+          ['pod', async () => {
+            await page.getByTestId('pod-default/mysql-pod').click()
+            await openTab(page, 'dns')
+            await expect(page.getByTestId('inspector-resolv')).toContainText('ndots:5')
+          }],
+        ]
+        for (const [name, select] of shots) {
+          await select()
+          await page.screenshot({ path: `test-results/screens/inspector-${name}-${viewport.width}x${viewport.height}-${lang}-${theme}.png` })
+          if (lang === 'zh') leftovers[name] = await latinLeftovers(page, MAIN_SCREENS)
+        }
+        if (lang === 'zh') expect(leftovers).toEqual({ service: [], node: [], pod: [] })
+      })
+    }
+  }
+}

@@ -1,43 +1,58 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { formatMessage } from '../../engine/i18n/catalog'
+import type { Lang } from '../../engine/i18n/types'
 import { useApp } from '../store'
 import { useT, type Translate } from '../i18n/t'
 import type { AnnouncementView, DnsNameView, Inspection, ToolText } from '../../worker/inspect'
 import { useInspection } from './useInspection'
 import { RuleText } from './RuleText'
+import { needsInspection, type InspectorView } from './views'
 import './inspector.css'
 
-/** Rows of rule text shown in the panel; the large view gets the window's height. */
-const PANEL_HEIGHT = 260
-
-/** Tool outputs, each under the command that prints it (`prompt`: typed on the node as shown) or the excerpt's name. */
-function ToolBlocks({ blocks, search, testId, label, prompt }: { blocks: ToolText[]; search: boolean; testId: string; label: string; prompt: boolean }) {
+/**
+ * One or more tool outputs filling the pane: a row of the commands when there are several (IPVS mode: ipvsadm, ipset,
+ * iptables-save), the text windowed, and a large view. `prompt`: the text is exactly what the command prints on the
+ * node (`$ iptables-save`); otherwise it is an excerpt named by its tool.
+ */
+function ToolPane({ blocks, search, prompt, label, testId, header }: {
+  blocks: ToolText[]; search: boolean; prompt: boolean; label: string; testId: string; header?: ReactNode
+}) {
   const t = useT()
-  const [large, setLarge] = useState<ToolText | null>(null)
+  const [index, setIndex] = useState(0)
+  const [large, setLarge] = useState(false)
+  const block = blocks[Math.min(index, blocks.length - 1)]
+  const title = (b: ToolText) => (prompt ? `$ ${b.command}` : b.command)
+  const id = (b: ToolText) => `${testId}-${b.command.split(' ')[0]}`
   return (
-    <>
-      {blocks.map((b) => (
-        <div key={b.command} className="tool-block">
-          <div className="tool-command">
-            <span className="mono">{prompt ? `$ ${b.command}` : b.command}</span>
-            <button type="button" className="link-button" onClick={() => setLarge(b)}>{t('inspector.expand')}</button>
-          </div>
-          <RuleText text={b.text} search={search} height={PANEL_HEIGHT} label={`${label}: ${b.command}`} testId={`${testId}-${b.command.split(' ')[0]}`} />
-        </div>
-      ))}
+    <div className="tool-pane">
+      <div className="tool-command">
+        {header}
+        {blocks.length > 1
+          ? (
+            <span className="tool-choices" role="group" aria-label={label}>
+              {blocks.map((b, i) => (
+                <button key={b.command} type="button" className={`tool-choice mono${b === block ? ' is-active' : ''}`} aria-pressed={b === block}
+                  data-testid={`${id(b)}-choice`} onClick={() => setIndex(i)}>{title(b)}</button>
+              ))}
+            </span>
+          )
+          : <span className="mono">{title(block)}</span>}
+        <button type="button" className="link-button tool-expand" onClick={() => setLarge(true)}>{t('inspector.expand')}</button>
+      </div>
+      <RuleText key={block.command} text={block.text} search={search} label={`${label}: ${block.command}`} testId={id(block)} />
       {large && (
-        <div className="inspector-overlay" role="dialog" aria-modal="true" aria-label={`${label}: ${large.command}`}
-          onKeyDown={(e) => { if (e.key === 'Escape') setLarge(null) }}>
+        <div className="inspector-overlay" role="dialog" aria-modal="true" aria-label={`${label}: ${block.command}`}
+          onKeyDown={(e) => { if (e.key === 'Escape') setLarge(false) }}>
           <div className="inspector-dialog">
             <div className="tool-command">
-              <span className="mono">{prompt ? `$ ${large.command}` : large.command}</span>
-              <button type="button" className="tool-button" autoFocus onClick={() => setLarge(null)}>{t('inspector.close')}</button>
+              <span className="mono">{title(block)}</span>
+              <button type="button" className="tool-button" autoFocus onClick={() => setLarge(false)}>{t('inspector.close')}</button>
             </div>
-            <RuleText text={large.text} search height={Math.max(200, window.innerHeight - 180)} label={`${label}: ${large.command}`} testId={`${testId}-large`} />
+            <RuleText text={block.text} search label={`${label}: ${block.command}`} testId={`${testId}-large`} />
           </div>
         </div>
       )}
-    </>
+    </div>
   )
 }
 
@@ -57,7 +72,8 @@ function DnsNames({ names, t }: { names: DnsNameView[]; t: Translate }) {
   )
 }
 
-function Announcements({ list, t, lang }: { list: AnnouncementView[]; t: Translate; lang: 'en' | 'zh' }) {
+function Announcements({ list, t, lang }: { list: AnnouncementView[]; t: Translate; lang: Lang }) {
+  if (list.length === 0) return <p className="card-muted">{t('inspector.announceNone')}</p>
   return (
     <ul className="announce-list" data-testid="inspector-announce">
       {list.map((a) => a.mode === 'l2' ? (
@@ -72,88 +88,96 @@ function Announcements({ list, t, lang }: { list: AnnouncementView[]; t: Transla
           {a.nodes.map((n) => (
             <div key={n.node} className="announce-node">
               <span className="mono">{n.node}</span>{' '}
-              {n.advertises ? t('inspector.bgpAdvertises', { prefixes: n.prefixes.join(', ') }) : <span className="card-muted">{t('inspector.bgpSilent', { reason: n.reason })}</span>}
+              {n.advertises
+                ? <>{t('inspector.bgpAdvertises')} <span className="mono">{n.prefixes.join(', ')}</span></>
+                : <span className="card-muted">{t('inspector.bgpSilent')} <span className="mono">{n.reason}</span></span>}
             </div>
           ))}
-          {a.routes.map((r) => <div key={`${r.prefix} ${r.node} ${r.peer}`} className="card-muted">{t('inspector.bgpRoute', { prefix: r.prefix, nextHop: r.nextHop, node: r.node, peer: r.peer })}</div>)}
+          {a.routes.map((r) => (
+            <div key={`${r.prefix} ${r.node} ${r.peer}`} className="announce-node card-muted">
+              {t('inspector.bgpRoute')} <span className="mono">{r.prefix} via {r.nextHop} ({r.node}, {r.peer})</span>
+            </div>
+          ))}
         </li>
       ))}
     </ul>
   )
 }
 
-function Section({ title, children, extra }: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <section className="dp-section">
-      <h3>{title}{extra}</h3>
-      {children}
-    </section>
-  )
-}
-
-function ServiceView({ r, node, setNode, t, lang }: { r: Extract<Inspection, { kind: 'service' }>; node: string | undefined; setNode: (n: string) => void; t: Translate; lang: 'en' | 'zh' }) {
-  return (
-    <>
-      <Section title={t('inspector.rules', { mode: r.mode })} extra={
-        <label className="node-picker">
-          <span>{t('inspector.rulesOn')}</span>
-          <select value={node ?? r.node} onChange={(e) => setNode(e.target.value)} data-testid="inspector-node-picker">
-            {r.nodes.map((n) => <option key={n} value={n}>{n}</option>)}
-          </select>
-        </label>
-      }>
-        {r.rules.length === 0
-          ? <p className="card-muted">{t('inspector.rulesNone', { node: r.node })}</p>
-          : <ToolBlocks blocks={r.rules} search={false} prompt={false} testId="inspector-rules" label={t('inspector.rules', { mode: r.mode })} />}
-      </Section>
-      <Section title={t('inspector.dns')}><DnsNames names={r.dns} t={t} /></Section>
-      {r.announcements.length > 0 && <Section title={t('inspector.announce')}><Announcements list={r.announcements} t={t} lang={lang} /></Section>}
-    </>
-  )
-}
-
-function View({ r, node, setNode }: { r: Inspection; node: string | undefined; setNode: (n: string) => void }) {
+function Content({ r, view, node, setNode }: { r: Inspection; view: InspectorView; node: string | undefined; setNode: (n: string) => void }) {
   const t = useT()
   const lang = useApp((s) => s.lang)
-  switch (r.kind) {
-    case 'service':
-      return <ServiceView r={r} node={node} setNode={setNode} t={t} lang={lang} />
-    case 'node':
-      return (
-        <Section title={t('inspector.rules', { mode: r.mode })}>
-          <ToolBlocks blocks={r.rules} search prompt testId="inspector-rules" label={t('inspector.rules', { mode: r.mode })} />
-        </Section>
-      )
-    case 'pod':
-      return (
-        <Section title={t('inspector.resolvConf')}>
-          <pre className="mono plain-text" data-testid="inspector-resolv">{r.resolvConf}</pre>
-        </Section>
-      )
-    case 'ingress':
-      return (
-        <Section title={t('inspector.nginx')}>
-          {!r.installed ? <p className="card-muted">{t('inspector.nginxMissing')}</p>
-            : r.servers === 0 ? <p className="card-muted">{t('inspector.nginxNone')}</p>
-              : <ToolBlocks blocks={[{ command: 'nginx.conf', text: r.nginx }]} search prompt={false} testId="inspector-nginx" label={t('inspector.nginx')} />}
-        </Section>
-      )
-    default:
-      return null
+  if (r.kind === 'service') {
+    if (view === 'dns') return <DnsNames names={r.dns} t={t} />
+    if (view === 'announce') return <Announcements list={r.announcements} t={t} lang={lang} />
+    const picker = (
+      <label className="node-picker">
+        <span>{t('inspector.rulesOn')}</span>
+        <select value={node ?? r.node} onChange={(e) => setNode(e.target.value)} data-testid="inspector-node-picker">
+          {r.nodes.map((n) => <option key={n} value={n}>{n}</option>)}
+        </select>
+      </label>
+    )
+    return r.rules.length === 0
+      ? <div className="tool-pane"><div className="tool-command">{picker}</div><p className="card-muted">{t('inspector.rulesNone', { node: r.node })}</p></div>
+      : <ToolPane key={r.mode} blocks={r.rules} search={false} prompt={false} header={picker} testId="inspector-rules" label={t('inspector.rules', { mode: r.mode })} />
   }
+  if (r.kind === 'node') {
+    return <ToolPane key={r.mode} blocks={r.rules} search prompt testId="inspector-rules" label={t('inspector.rules', { mode: r.mode })} />
+  }
+  if (r.kind === 'pod') {
+    return (
+      <div className="tool-pane">
+        <div className="tool-command"><span>{t('inspector.resolvConf')}</span></div>
+        <pre className="mono plain-text" data-testid="inspector-resolv">{r.resolvConf}</pre>
+      </div>
+    )
+  }
+  if (r.kind === 'ingress') {
+    if (!r.installed) return <p className="card-muted">{t('inspector.nginxMissing')}</p>
+    if (r.servers === 0) return <p className="card-muted">{t('inspector.nginxNone')}</p>
+    return <ToolPane blocks={[{ command: 'nginx.conf', text: r.nginx }]} search prompt={false} testId="inspector-nginx" label={t('inspector.nginx')}
+      header={<span className="card-muted">{t('inspector.nginx')}</span>} />
+  }
+  return null
 }
 
-/** The selected object's data plane, computed in the worker (loaded lazily with the rest of this file). */
-export default function DataPlane({ id }: { id: string }) {
+const VIEW_LABEL = { overview: 'inspector.tab.overview', rules: 'inspector.tab.rules', dns: 'inspector.tab.dns', announce: 'inspector.tab.announce', nginx: 'inspector.tab.nginx' } as const
+
+/**
+ * The selected object's tabs: its overview (drawn by Inspector.tsx) and its data plane, computed in the worker when a
+ * tab needs it. Loaded lazily with the rest of this file.
+ */
+export default function DataPlane({ id, kind, views, view, setView, overview }: {
+  id: string
+  kind: string
+  views: InspectorView[]
+  view: InspectorView
+  setView: (v: InspectorView) => void
+  overview: ReactNode
+}) {
   const t = useT()
   const [node, setNode] = useState<string | undefined>(undefined)
-  const state = useInspection(id, id.startsWith('Service/') ? node : undefined)
+  const mode = useApp((s) => s.current?.kubeProxy.mode ?? 'iptables')
+  const state = useInspection(id, kind === 'service' ? node : undefined, needsInspection(view))
   const shown = state.status === 'done' ? state.inspection : state.status === 'loading' ? state.previous : undefined
+  const status = state.status === 'failed'
+    ? <p className="card-muted">{t('inspector.failed', { message: state.message })}</p>
+    : state.status === 'loading' && !shown ? <p className="card-muted">{t('inspector.loading')}</p> : null
   return (
-    <div className="data-plane" data-testid="inspector-dataplane" aria-busy={state.status === 'loading'}>
-      {state.status === 'failed' && <p className="card-muted">{t('inspector.failed', { message: state.message })}</p>}
-      {state.status === 'loading' && !shown && <p className="card-muted">{t('inspector.loading')}</p>}
-      {shown && <View r={shown} node={node} setNode={setNode} />}
+    <div className={`data-plane${view === 'rules' || view === 'nginx' ? ' is-filling' : ''}${view !== 'overview' ? ' is-tall' : ''}`} data-testid="inspector-dataplane" aria-busy={state.status === 'loading'}>
+      {views.length > 1 && (
+        <div className="inspector-tabs" role="tablist" aria-label={t('landmark.inspector')}>
+          {views.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={v === view} className={`inspector-tab${v === view ? ' is-active' : ''}`}
+              data-testid={`inspector-tab-${v}`} onClick={() => setView(v)}>{t(VIEW_LABEL[v], { mode })}</button>
+          ))}
+        </div>
+      )}
+      <div className={`inspector-view view-${view}`} role={views.length > 1 ? 'tabpanel' : undefined}>
+        {view === 'overview' && overview}
+        {needsInspection(view) && (shown ? <Content r={shown} view={view} node={node} setNode={setNode} /> : status)}
+      </div>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react'
 import { appStore, useApp } from '../store'
 import { shownResult } from '../store/compileResult'
 import { useT, type Translate } from '../i18n/t'
@@ -6,6 +6,7 @@ import type { CanvasNode, PositionedGraph } from '../canvas/model'
 import { SelectionActions } from '../trace/SelectionActions'
 import { isMachine } from '../trace/machines'
 import { WhatIfButton } from '../whatif/WhatIfButton'
+import { keepView, viewsFor, type InspectorView } from './views'
 
 // The data-plane views (rules, DNS, resolv.conf, nginx) and their worker requests load only once something is selected.
 const DataPlane = lazy(() => import('./DataPlane'))
@@ -33,7 +34,7 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
       const services = graph.edges.filter((e) => e.target === n.id).map((e) => byId.get(e.source)).filter((x) => x !== undefined)
       return (
         <dl className="fields">
-          <Row label={t('inspector.namespace')}>{v.namespace}</Row>
+          <Row label={t('inspector.namespace')}><span className="mono">{v.namespace}</span></Row>
           <Row label={t('inspector.ip')}><span className="mono">{v.ip || '—'}</span></Row>
           <Row label={t('inspector.node')}>{v.nodeName || '—'}</Row>
           <Row label={t('inspector.status')}><span className="mono">{v.readyText}</span> {v.status}</Row>
@@ -84,7 +85,7 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
       const svcNode = (name: string) => services.find((s) => s.id === `Service/${v.namespace}/${name}`)
       return (
         <dl className="fields">
-          <Row label={t('inspector.namespace')}>{v.namespace}</Row>
+          <Row label={t('inspector.namespace')}><span className="mono">{v.namespace}</span></Row>
           <Row label={t('inspector.class')}>{v.className || t('inspector.none')}</Row>
           <Row label={t('canvas.ingress.hosts')}><span className="mono">{v.hosts}</span></Row>
           <Row label={t('inspector.routes')}>
@@ -131,7 +132,18 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
   }
 }
 
-/** The selected object at a glance. Later issues add its rules, DNS names and announcements. */
+function overview(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode {
+  return (
+    <>
+      {details(n, graph, t)}
+      {n.source
+        ? <p className="card-muted source-line">{t('inspector.source')} <span className="mono">{n.source.file}:{n.source.startLine}</span></p>
+        : <p className="card-muted source-line">{t('inspector.generated')}</p>}
+    </>
+  )
+}
+
+/** The selected object: at a glance, and (DataPlane, lazily) its rules, DNS names, announcement, resolv.conf, nginx servers. */
 export function Inspector() {
   const t = useT()
   const current = useApp((s) => s.current)
@@ -141,6 +153,10 @@ export function Inspector() {
   const selected = graph && selection
     ? graph.nodes.find((n) => n.id === selection) ?? graph.nodes.find((n) => n.sourceObject === selection)
     : undefined
+  // the tab the user last chose; another object shows the same kind of tab when it has one
+  const [wantedView, setView] = useState<InspectorView>('overview')
+  const views = selected ? viewsFor(selected) : []
+  const view = keepView(wantedView, views)
 
   return (
     <section className="panel inspector" aria-label={t('landmark.inspector')} data-testid="inspector">
@@ -152,17 +168,14 @@ export function Inspector() {
       </header>
       <div className="inspector-body">
         {selected && graph ? (
-          <>
-            {details(selected, graph, t)}
-            {DATA_PLANE_KINDS.has(selected.data.kind) && (
-              <Suspense fallback={<p className="card-muted">{t('inspector.loading')}</p>}>
-                <DataPlane key={selected.id} id={selected.id} />
+          DATA_PLANE_KINDS.has(selected.data.kind)
+            ? (
+              <Suspense fallback={overview(selected, graph, t)}>
+                <DataPlane key={selected.id} id={selected.id} kind={selected.data.kind} views={views} view={view} setView={setView}
+                  overview={overview(selected, graph, t)} />
               </Suspense>
-            )}
-            {selected.source
-              ? <p className="card-muted source-line">{t('inspector.source')} <span className="mono">{selected.source.file}:{selected.source.startLine}</span></p>
-              : <p className="card-muted source-line">{t('inspector.generated')}</p>}
-          </>
+            )
+            : overview(selected, graph, t)
         ) : <p className="card-muted">{t('inspector.empty')}</p>}
       </div>
     </section>

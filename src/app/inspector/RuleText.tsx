@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useT } from '../i18n/t'
 import { matchingLines, visibleWindow } from './lines'
 
@@ -20,27 +20,32 @@ function highlight(line: string, query: string): ReactNode {
 
 /**
  * A tool's output in monospace, drawn as a window of lines (a node's 43,000 iptables-save lines never become 43,000
- * elements), with an optional search that keeps only the matching lines and marks the match.
+ * elements), filling the room its parent gives it, with an optional search that keeps only the matching lines and
+ * marks the match.
  */
-export function RuleText({ text, search = false, height, label, testId }: {
-  text: string
-  search?: boolean
-  /** The viewport's height in pixels; shorter texts take only the room they need. */
-  height: number
-  label: string
-  testId?: string
-}) {
+export function RuleText({ text, search = false, label, testId }: { text: string; search?: boolean; label: string; testId?: string }) {
   const t = useT()
   const [query, setQuery] = useState('')
   const [scrollTop, setScrollTop] = useState(0)
+  const [viewport, setViewport] = useState(400)
+  const box = useRef<HTMLDivElement>(null)
   const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text])
   const lowered = useMemo(() => (search ? lines.map((l) => l.toLowerCase()) : []), [lines, search])
   const q = query.trim().toLowerCase()
   const shown = useMemo(() => (q ? matchingLines(lowered, q) : undefined), [lowered, q])
   const count = shown ? shown.length : lines.length
-  const viewport = Math.min(height, count * LINE_HEIGHT + 16)
   const { first, last } = visibleWindow(scrollTop, viewport, LINE_HEIGHT, count)
   const numberWidth = String(lines.length).length
+
+  useEffect(() => {
+    const el = box.current
+    if (!el) return
+    const measure = () => setViewport(el.clientHeight || 400)
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
 
   const rows: ReactNode[] = []
   for (let i = first; i < last; i++) {
@@ -58,12 +63,16 @@ export function RuleText({ text, search = false, height, label, testId }: {
       {search && (
         <div className="rule-search">
           <input type="search" value={query} placeholder={t('inspector.search')} aria-label={t('inspector.search')}
-            onChange={(e) => { setQuery(e.target.value); setScrollTop(0) }} data-testid={testId ? `${testId}-search` : undefined} />
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setScrollTop(0)
+              if (box.current) box.current.scrollTop = 0
+            }} data-testid={testId ? `${testId}-search` : undefined} />
           <span className="card-muted" data-testid={testId ? `${testId}-count` : undefined}>{t('inspector.matches', { shown: count, total: lines.length })}</span>
         </div>
       )}
-      <div className="rule-viewport mono" role="region" aria-label={label} tabIndex={0} style={{ height: viewport }}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} key={q}>
+      <div ref={box} className="rule-viewport mono" role="region" aria-label={label} tabIndex={0}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="rule-canvas" style={{ height: count * LINE_HEIGHT }}>{rows}</div>
       </div>
     </div>

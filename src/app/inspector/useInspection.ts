@@ -10,11 +10,12 @@ export type InspectionState =
   | { status: 'failed'; message: string }
 
 /**
- * The worker's data-plane view of the selected object (inspect.ts), asked for lazily: only for this object, again
+ * The worker's data-plane view of the selected object (inspect.ts), asked for lazily: only for this object, only once
+ * a tab needs it (`enabled`), again
  * when a newer good compile arrives or the node changes. While the YAML is broken the last answer stays (the canvas
  * keeps its last good picture too). An answer to an older question is dropped.
  */
-export function useInspection(id: string, node: string | undefined): InspectionState {
+export function useInspection(id: string, node: string | undefined, enabled = true): InspectionState {
   const current = useApp((s) => s.current)
   const [state, setState] = useState<InspectionState>({ status: 'loading' })
   const asked = useRef(0)
@@ -22,7 +23,7 @@ export function useInspection(id: string, node: string | undefined): InspectionS
   const good = current !== undefined && isGood(current)
 
   useEffect(() => {
-    if (!good) return
+    if (!good || !enabled) return
     const compiler = getCompiler()
     if (!compiler) return
     const n = ++asked.current
@@ -35,7 +36,7 @@ export function useInspection(id: string, node: string | undefined): InspectionS
       (inspection) => { if (n === asked.current) setState({ status: 'done', inspection }) },
       (e: unknown) => { if (n === asked.current) setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) }) },
     )
-  }, [id, node, current, good])
+  }, [id, node, current, good, enabled])
 
   return state
 }
