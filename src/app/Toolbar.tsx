@@ -7,6 +7,8 @@ import { useT } from './i18n/t'
 import { gallery } from '../scenarios/gallery.generated'
 import { scenarioHash } from './scenarioRoute'
 import { TransferButtons } from './transfer/TransferButtons'
+import { ShareButton } from './share/ShareButton'
+import { WorkspacesButton } from './workspace/WorkspacesButton'
 
 // Every gallery scenario, generated ones (1000 × 10) too: the canvas draws large scenarios collapsed (canvas/collapse.ts).
 const pickable = gallery
@@ -59,6 +61,8 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
         <span className={`status${busy ? ' is-busy' : ''}`} role="status" data-testid="compile-status">
           {busy ? t('status.compiling') : t('status.ready')}
         </span>
+        <WorkspacesButton />
+        <ShareButton />
         <TransferButtons />
         <label className="select-label" title={t('toolbar.modeHelp')}>
           <span className="select-caption">{t('toolbar.mode')}</span>

@@ -5,40 +5,56 @@ import type { AppState } from '../store'
 import { setupMonaco } from './monaco'
 import { MARKER_OWNER, markersByFile, objectAt } from './markers'
 
-const uriFor = (m: typeof MonacoApi, path: string) => m.Uri.parse(`file:///scenario/${path}`)
+// One model per workspace file: a workspace's URI path keeps its models apart from every other workspace's.
+const uriFor = (m: typeof MonacoApi, workspace: string, path: string) => m.Uri.parse(`file:///ws/${encodeURIComponent(workspace || 'none')}/${path}`)
+const keyOf = (workspace: string, path: string) => `${workspace}\u0000${path}`
 
-// The models live as long as the page, not the component: a remount (React StrictMode in development, a layout
-// change) keeps each file's undo stack, and monaco-yaml's validation keeps the models it is watching.
-const models = new Map<string, MonacoApi.editor.ITextModel>()
+// The models live as long as the page, not the component, and as long as their workspace: switching workspaces or
+// tabs and coming back keeps each file's undo stack; a remount (React StrictMode in development, a layout change)
+// keeps it too, and monaco-yaml's validation keeps the models it is watching.
+const models = new Map<string, { workspace: string; path: string; model: MonacoApi.editor.ITextModel }>()
 let applyingRemote = false
 
-/** A new scenario starts with fresh models: undo must not step back into the previous scenario's text. */
-function dropModels() {
-  for (const m of models.values()) m.dispose()
-  models.clear()
+/** The on-screen workspace's model of a file. */
+function modelOf(s: AppState, path: string) {
+  return models.get(keyOf(s.workspaceId, path))?.model
+}
+
+/** Models of workspaces that no longer exist go (a deleted workspace's undo history goes with it). */
+function dropGoneWorkspaces(s: AppState) {
+  const alive = new Set(s.workspaceList.workspaces.map((w) => w.id))
+  alive.add(s.workspaceId)
+  for (const [key, entry] of models) {
+    if (alive.has(entry.workspace)) continue
+    entry.model.dispose()
+    models.delete(key)
+  }
 }
 
 function syncModels(monaco: typeof MonacoApi, s: AppState) {
+  const workspace = s.workspaceId
   for (const f of s.files) {
-    let model = models.get(f.path)
+    const key = keyOf(workspace, f.path)
+    let model = models.get(key)?.model
     if (!model) {
-      model = monaco.editor.createModel(f.text, 'yaml', uriFor(monaco, f.path))
+      model = monaco.editor.createModel(f.text, 'yaml', uriFor(monaco, workspace, f.path))
       const path = f.path, m = model
       m.onDidChangeContent(() => {
-        if (!applyingRemote) appStore.getState().setFileText(path, m.getValue())
+        // only the workspace on screen types into the store; a hidden one's model changes only through this sync
+        if (!applyingRemote && appStore.getState().workspaceId === workspace) appStore.getState().setFileText(path, m.getValue())
       })
-      models.set(f.path, model)
+      models.set(key, { workspace, path: f.path, model })
     } else if (model.getValue() !== f.text) {
-      // Text changed elsewhere (a scenario load, the mode switch): replace it as one undoable edit.
+      // Text changed elsewhere (the mode switch, a kubectl edit, a reset): replace it as one undoable edit.
       applyingRemote = true
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: f.text }], () => null)
       applyingRemote = false
     }
   }
-  for (const [path, model] of models) {
-    if (!s.files.some((f) => f.path === path)) {
-      model.dispose()
-      models.delete(path)
+  for (const [key, entry] of models) {
+    if (entry.workspace === workspace && !s.files.some((f) => f.path === entry.path)) {
+      entry.model.dispose()
+      models.delete(key)
     }
   }
 }
@@ -60,7 +76,7 @@ export default function MonacoEditor() {
     const state = appStore.getState()
     syncModels(monaco, state)
     const editor = monaco.editor.create(host.current!, {
-      model: models.get(state.activeFile) ?? null,
+      model: modelOf(state, state.activeFile) ?? null,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
@@ -80,21 +96,26 @@ export default function MonacoEditor() {
     const applyMarkers = (s: AppState) => {
       const diagnostics = s.current?.diagnostics ?? []
       const byFile = markersByFile(diagnostics, s.lang, (file, line) => {
-        const m = models.get(file)
+        const m = modelOf(s, file)
         return m && line >= 1 && line <= m.getLineCount() ? m.getLineLength(line) : 0
       })
-      for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, byFile.get(path) ?? [])
+      // the diagnostics are the on-screen workspace's; another workspace's models show none until it is back
+      for (const { workspace, path, model } of models.values()) {
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, workspace === s.workspaceId ? byFile.get(path) ?? [] : [])
+      }
     }
     applyMarkers(state)
 
+    const keyOfModel = (model: MonacoApi.editor.ITextModel | null) => [...models].find(([, e]) => e.model === model)?.[0]
     const showFile = (path: string) => {
+      const s = appStore.getState()
       const current = editor.getModel()
-      const next = models.get(path)
+      const next = modelOf(s, path)
       if (!next || current === next) return
-      const currentPath = [...models].find(([, m]) => m === current)?.[0]
-      if (currentPath) viewStates.set(currentPath, editor.saveViewState())
+      const currentKey = keyOfModel(current)
+      if (currentKey) viewStates.set(currentKey, editor.saveViewState())
       editor.setModel(next)
-      const vs = viewStates.get(path)
+      const vs = viewStates.get(keyOf(s.workspaceId, path))
       if (vs) editor.restoreViewState(vs)
     }
 
@@ -119,7 +140,7 @@ export default function MonacoEditor() {
     const cursorSub = editor.onDidChangeCursorPosition((e) => {
       if (revealing || e.source === 'api') return
       const s = appStore.getState()
-      const file = [...models].find(([, m]) => m === editor.getModel())?.[0]
+      const file = [...models.values()].find((e) => e.model === editor.getModel() && e.workspace === s.workspaceId)?.path
       // Only the newest compile's ranges match the text; an older one's lines may have moved since.
       const objects = s.current?.objects ?? []
       const hit = file ? objectAt(objects, file, e.position.lineNumber) : undefined
@@ -129,14 +150,20 @@ export default function MonacoEditor() {
 
     const unsubscribe = appStore.subscribe((s, prev) => {
       if (s.scenarioLoads !== prev.scenarioLoads) {
-        editor.setModel(null)
-        viewStates.clear()
-        dropModels()
+        // another workspace (or the same one's content replaced): its own models, undo stacks and view states
+        const currentKey = keyOfModel(editor.getModel())
+        if (currentKey) viewStates.set(currentKey, editor.saveViewState())
         syncModels(monaco, s)
-        editor.setModel(models.get(s.activeFile) ?? null)
+        dropGoneWorkspaces(s)
+        editor.setModel(modelOf(s, s.activeFile) ?? null)
+        const vs = viewStates.get(keyOf(s.workspaceId, s.activeFile))
+        if (vs) editor.restoreViewState(vs)
         applyMarkers(s)
-      } else if (s.files !== prev.files) syncModels(monaco, s)
-      if (s.activeFile !== prev.activeFile) showFile(s.activeFile)
+      } else {
+        if (s.files !== prev.files) syncModels(monaco, s)
+        if (s.workspaceList !== prev.workspaceList) dropGoneWorkspaces(s)
+        if (s.activeFile !== prev.activeFile) showFile(s.activeFile)
+      }
       if (s.current !== prev.current || s.lang !== prev.lang) applyMarkers(s)
       if (s.reveal !== prev.reveal) reveal(s)
       if (s.theme !== prev.theme) monaco.editor.setTheme(s.theme === 'dark' ? 'vs-dark' : 'vs')

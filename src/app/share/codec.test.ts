@@ -1,3 +1,4 @@
+import type { MessageTable } from '../../engine/i18n/types'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { base64urlnopad } from '@scure/base'
@@ -189,9 +190,10 @@ describe('share codec (link and file)', () => {
   it('every refusal has a message in English and Chinese with the field filled in', () => {
     for (const e of ['truncated', 'bad-base64', 'too-large', 'bomb', 'corrupt', 'bad-version', 'invalid-field:files.0.path'] as const) {
       const { code, params } = shareErrorMessage(e)
-      expect(shareMessages[code], code).toBeDefined()
+      const table: MessageTable = shareMessages
+      expect(table[code], code).toBeDefined()
       for (const lang of ['en', 'zh'] as const) {
-        const text = shareMessages[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => params[k])
+        const text = table[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => params[k])
         expect(text).not.toMatch(/\{\w+\}/)
       }
     }

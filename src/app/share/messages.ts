@@ -2,7 +2,7 @@ import type { MessageTable } from '../../engine/i18n/types'
 import type { ShareError } from './types'
 
 /** Texts for refused links and files, to join into the app's messages. `invalid-field` has a {field} placeholder. */
-export const shareMessages: MessageTable = {
+export const shareMessages = {
   'share.error.truncated': {
     en: 'This share link is incomplete: it was probably cut off when it was copied. Ask for the whole link, or for the .kubehops.json file.',
     zh: '此分享链接不完整:很可能在复制时被截断了。请索要完整的链接,或者 .kubehops.json 文件。',
@@ -39,10 +39,10 @@ export const shareMessages: MessageTable = {
     en: 'This scenario is too large for a link ({length} characters). Download it as a .kubehops.json file and share the file instead.',
     zh: '此场景太大,无法放进链接({length} 个字符)。请下载为 .kubehops.json 文件并分享该文件。',
   },
-}
+} satisfies MessageTable
 
 /** The catalogue code and params for a refusal (`invalid-field:files.2.path` → code + {field: 'files.2.path'}). */
-export function shareErrorMessage(error: ShareError): { code: string; params: Record<string, string> } {
+export function shareErrorMessage(error: ShareError): { code: keyof typeof shareMessages; params: Record<string, string> } {
   if (error.startsWith('invalid-field:')) return { code: 'share.error.invalid-field', params: { field: error.slice('invalid-field:'.length) } }
-  return { code: `share.error.${error}`, params: {} }
+  return { code: `share.error.${error as Exclude<ShareError, `invalid-field:${string}`>}`, params: {} }
 }

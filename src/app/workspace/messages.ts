@@ -1,5 +1,65 @@
 import type { MessageTable } from '../../engine/i18n/types'
+import { shareMessages } from '../share/messages'
 
-/** The workspace area's texts (joined into the app's table in i18n/messages.ts). */
+/** The workspace area's texts (joined into the app's table in i18n/messages.ts), the share area's with them. */
 export const workspaceMessages = {
+  ...shareMessages,
+  'share.button': { en: 'Share', zh: '分享' },
+  'share.title': { en: 'Share this scenario', zh: '分享此场景' },
+  'share.private': {
+    en: 'The link carries the whole scenario after the # (files, layout, mode, request, hop). Browsers never send that part to a server.',
+    zh: '链接在 # 之后携带整个场景(文件、布局、模式、请求、当前步骤)。浏览器从不把这一部分发送给服务器。',
+  },
+  'share.linkLabel': { en: 'Link', zh: '链接' },
+  'share.length': { en: '{length} characters', zh: '{length} 个字符' },
+  'share.copied': { en: 'Copied to the clipboard.', zh: '已复制到剪贴板。' },
+  'share.copyManually': { en: 'Select the link and copy it (the clipboard was not available).', zh: '请选中链接并复制(剪贴板不可用)。' },
+  'share.download': { en: 'Download .kubehops.json', zh: '下载 .kubehops.json' },
+  'share.tooLarge': {
+    en: 'This scenario is larger than a link or a .kubehops.json file may carry (2 MB), so it cannot be shared.',
+    zh: '此场景超过了链接或 .kubehops.json 文件可携带的大小(2 MB),因此无法分享。',
+  },
+  'share.close': { en: 'Close', zh: '关闭' },
+  'share.opened': { en: 'Opened the shared scenario "{name}" as a workspace of its own.', zh: '已将分享的场景"{name}"作为单独的工作区打开。' },
+  'share.sharedName': { en: '{name} (shared)', zh: '{name}(分享)' },
+  'share.untitled': { en: 'Shared scenario', zh: '分享的场景' },
+  'share.notKubehops': {
+    en: '{name} is not a .kubehops.json file, so it was not opened.',
+    zh: '{name} 不是 .kubehops.json 文件,因此没有打开。',
+  },
+  'notice.dismiss': { en: 'Dismiss', zh: '关闭' },
+  'workspace.button': { en: 'Workspaces', zh: '工作区' },
+  'workspace.title': { en: 'Your scenarios', zh: '你的场景' },
+  'workspace.help': {
+    en: 'Every change is saved in this browser. Each workspace keeps its own files, layout, mode and open tab.',
+    zh: '每次修改都保存在此浏览器中。每个工作区各自保留文件、布局、模式和打开的标签页。',
+  },
+  'workspace.current': { en: 'open', zh: '当前' },
+  'workspace.draft': { en: 'draft', zh: '草稿' },
+  'workspace.fromGallery': { en: 'from: {title}', zh: '来自:{title}' },
+  'workspace.open': { en: 'Open', zh: '打开' },
+  'workspace.duplicate': { en: 'Duplicate', zh: '复制' },
+  'workspace.rename': { en: 'Rename', zh: '重命名' },
+  'workspace.renameLabel': { en: 'New name', zh: '新名称' },
+  'workspace.save': { en: 'Save', zh: '保存' },
+  'workspace.cancel': { en: 'Cancel', zh: '取消' },
+  'workspace.delete': { en: 'Delete', zh: '删除' },
+  'workspace.reset': { en: 'Reset', zh: '重置' },
+  'workspace.resetHelp': { en: 'Back to the gallery text (your edits to it are lost)', zh: '恢复为画廊中的原文(你对它的修改将丢失)' },
+  'workspace.confirmDelete': { en: 'Delete "{name}"? Its files and layout are removed from this browser.', zh: '删除"{name}"?它的文件和布局将从此浏览器中移除。' },
+  'workspace.confirmReset': { en: 'Reset "{name}" to the gallery text? Your edits to it are lost (Ctrl+Z in the editor still undoes it).', zh: '将"{name}"重置为画廊原文?你对它的修改将丢失(在编辑器中按 Ctrl+Z 仍可撤销)。' },
+  'workspace.confirm': { en: 'Yes', zh: '确定' },
+  'workspace.newEmpty': { en: 'New empty', zh: '新建空白' },
+  'workspace.newFrom': { en: 'New from the gallery', zh: '从画廊新建' },
+  'workspace.pick': { en: 'Choose a scenario…', zh: '选择场景…' },
+  'workspace.openFile': { en: 'Open file…', zh: '打开文件…' },
+  'workspace.openFileHelp': { en: 'A .kubehops.json file (or drop one anywhere on the page)', zh: '.kubehops.json 文件(也可以拖放到页面任意位置)' },
+  'workspace.storage.full': {
+    en: 'This browser\'s storage is full: changes are no longer saved here. The page keeps working; download your scenario (Share) to keep it.',
+    zh: '此浏览器的存储空间已满:修改不再保存在这里。页面仍可使用;请通过"分享"下载你的场景来保留它。',
+  },
+  'workspace.storage.unavailable': {
+    en: 'This browser does not let the page save (private mode or storage blocked): your work lives in this tab only.',
+    zh: '此浏览器不允许页面保存数据(隐私模式或存储被阻止):你的工作只存在于此标签页中。',
+  },
 } satisfies MessageTable

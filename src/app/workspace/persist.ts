@@ -157,16 +157,17 @@ function isWorkspace(v: unknown): v is Workspace {
  */
 export function createAutosaver(store: SavedStore, opts: { delayMs: number; onProblem: (p: StorageProblem) => void }) {
   let timer: ReturnType<typeof setTimeout> | undefined
-  let pending: string | undefined
+  let pending: string | (() => string) | undefined
   let writing: Promise<void> = Promise.resolve()
   let reported = false
 
   const writeNow = (): Promise<void> => {
     if (timer !== undefined) { clearTimeout(timer); timer = undefined }
-    const text = pending
-    if (text === undefined) return writing
+    const produce = pending
+    if (produce === undefined) return writing
     pending = undefined
-    writing = writing.then(() => store.write(text)).catch((e: unknown) => {
+    // the text is made only now: a list of big scenarios is not serialised on every key press
+    writing = writing.then(() => store.write(typeof produce === 'function' ? produce() : produce)).catch((e: unknown) => {
       if (!reported) {
         reported = true
         opts.onProblem(problemOf(e))
@@ -176,7 +177,7 @@ export function createAutosaver(store: SavedStore, opts: { delayMs: number; onPr
   }
 
   return {
-    schedule(text: string) {
+    schedule(text: string | (() => string)) {
       pending = text
       if (timer !== undefined) clearTimeout(timer)
       timer = setTimeout(() => void writeNow(), opts.delayMs)

@@ -1,0 +1,26 @@
+import { appStore, useApp } from '../store'
+import { useT } from '../i18n/t'
+import type { AppMessageKey } from '../i18n/messages'
+import './notices.css'
+
+/**
+ * Messages about the user's work (a refused link or file, storage trouble, a draft kept), each until dismissed.
+ * Refusals are alerts (read out at once); what was done for the user is a status. Texts and the names in them are
+ * rendered as text: a link's names can hold markup, and it stays characters.
+ */
+export function Notices() {
+  const t = useT()
+  const notices = useApp((s) => s.notices)
+  if (notices.length === 0) return null
+  return (
+    <div className="notices" data-testid="notices">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice is-${n.kind}`} role={n.kind === 'alert' ? 'alert' : 'status'} data-testid={`notice-${n.kind}`}>
+          <span className="notice-text">{t(n.key as AppMessageKey, n.params)}</span>
+          <button type="button" className="notice-dismiss" aria-label={t('notice.dismiss')} title={t('notice.dismiss')}
+            onClick={() => appStore.getState().dismissNotice(n.id)}>×</button>
+        </div>
+      ))}
+    </div>
+  )
+}
