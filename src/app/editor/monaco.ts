@@ -8,6 +8,7 @@ import { configureMonacoYaml } from 'monaco-yaml'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker'
 import YamlWorker from './yaml.worker.ts?worker'
 import { manifestSchemas } from './schemas'
+import { publishYamlChecksPaused, schemaChecksFit } from '../faults/yamlChecks'
 
 export type Monaco = typeof monaco
 
@@ -51,7 +52,7 @@ export function setupMonaco(): Monaco {
     ...monaco,
     editor: { ...monaco.editor, createWebWorker: legacyCreateWebWorker },
   } as unknown as Monaco
-  configureMonacoYaml(monacoForYaml, {
+  const yaml = configureMonacoYaml(monacoForYaml, {
     enableSchemaRequest: false,
     isKubernetes: true,
     validate: true,
@@ -59,5 +60,24 @@ export function setupMonaco(): Monaco {
     hover: true,
     schemas: manifestSchemas,
   })
+  pauseChecksOnLargeYaml((on) => void yaml.update({ validate: on }))
   return monaco
+}
+
+/** monaco-yaml's validation off while the YAML models hold more than faults/yamlChecks.ts allows, on again below. */
+function pauseChecksOnLargeYaml(setValidation: (on: boolean) => void) {
+  let validating = true
+  const check = () => {
+    const total = monaco.editor.getModels().reduce((n, m) => n + (m.getLanguageId() === 'yaml' ? m.getValueLength() : 0), 0)
+    const fits = schemaChecksFit(total)
+    if (fits === validating) return
+    validating = fits
+    setValidation(fits)
+    publishYamlChecksPaused(!fits)
+  }
+  monaco.editor.onDidCreateModel((model) => {
+    model.onDidChangeContent(check)
+    check()
+  })
+  monaco.editor.onWillDisposeModel(() => queueMicrotask(check))
 }

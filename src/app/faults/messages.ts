@@ -20,4 +20,8 @@ export const faultMessages = {
   },
   'faults.retry': { en: 'Retry', zh: '重试' },
   'faults.dismiss': { en: 'Dismiss', zh: '关闭' },
+  'faults.yamlChecksPaused': {
+    en: 'The editor\'s schema checks are paused while the files hold over 1 MB of YAML, so typing stays fast. Problems still lists everything the engine finds.',
+    zh: '文件中的 YAML 超过 1 MB,编辑器的模式(schema)检查已暂停,以保持输入流畅。“问题”面板仍会列出引擎发现的所有问题。',
+  },
 } satisfies MessageTable
