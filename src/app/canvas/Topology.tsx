@@ -134,7 +134,9 @@ function Canvas() {
     () => (graph ? toFlowNodes(graph, selection, positions, expanded, flowCache.current) : []),
     [graph, selection, positions, expanded])
   const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection)) : []), [graph, selection])
-  // a large scenario's picture: React Flow renders only what is in view
+  // A large scenario is drawn collapsed (a few hundred cards). React Flow's onlyRenderVisibleElements is left off on
+  // purpose: measured on 1000 × 10, it mounts cards and edge labels as they scroll into view and made panning cost
+  // several times more than keeping the collapsed picture mounted.
   const large = graph?.drawn !== undefined
 
   // React Flow owns the nodes while they are dragged; the store's graph replaces them whenever it changes.
@@ -146,7 +148,16 @@ function Canvas() {
       // Enter or Space on a focused node: select it as a click would.
       if (c.type === 'select' && c.selected && appStore.getState().selection !== c.id) selectObject(c.id)
     }
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns))
+    setNodes((ns) => {
+      const next = applyNodeChanges(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns)
+      // React Flow's copies carry what it measured: the cache hands those back, so the next picture (after a drag,
+      // a selection) does not make React Flow measure and re-render every card again
+      for (const n of next) {
+        const hit = flowCache.current.get(n.id)
+        if (hit && hit.node !== n) hit.node = n
+      }
+      return next
+    })
   }, [])
   const ariaLabelConfig = useMemo(() => ({
     'node.a11yDescription.default': t('canvas.nodeHelp'),
@@ -203,7 +214,6 @@ function Canvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={(_e, node) => { if (!isGroupId(node.id)) selectObject(node.id) }}
-        onlyRenderVisibleElements={large}
         onNodeContextMenu={(e, node) => { e.preventDefault(); openWhatIfMenu(node.id, e.clientX, e.clientY) }}
         onNodeDragStop={(_e, node) => appStore.getState().setPosition(node.id, node.position)}
         onPaneClick={() => appStore.getState().select(null, 'canvas')}
