@@ -3,9 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js'
 import { compileForCanvas } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
 import { setProxyMode } from './proxyMode'
-import { inspectObject } from './inspect'
-import { completeLine, resetSessions, runAt, sendTargets } from './run'
-import { applyWhatIfTo, importText, kindScriptOf, whatIfActionsAt } from './transfer'
+import { inspectObject, completeLine, resetSessions, runAt, sendTargets, applyWhatIfTo, importText, kindScriptOf, whatIfActionsAt, loadTheRest } from './lazy'
 import type { CompileReply, CompileRequest, CompilerApi } from './protocol'
 
 // elk.bundled.js, evaluated inside a worker, installs itself as the worker's message handler (it expects to be the
@@ -24,6 +22,7 @@ const api: CompilerApi = {
     if (latest.isStale(seq)) return { seq, status: 'stale' }
     try {
       const view = await compileForCanvas(request.files, elk)
+      loadTheRest() // the shell, traces and what-ifs, once the first picture is on its way (lazy.ts)
       if (latest.isStale(seq)) return { seq, status: 'stale' }
       return { seq, status: 'done', ...view }
     } catch (e) {
@@ -46,7 +45,7 @@ const api: CompilerApi = {
     return inspectObject(request)
   },
   async resetSimulation() {
-    resetSessions()
+    await resetSessions()
   },
   async whatIfActions(files, id) { return whatIfActionsAt(files, id) },
   async applyWhatIf(files, op) { return applyWhatIfTo(files, op) },

@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react'
 import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
 import { loadMonacoNls } from './nls'
+import { afterFirstCanvas } from '../store/firstCanvas'
 import { NlsNotice } from './NlsNotice'
 import { YamlChecksNotice } from '../faults/YamlChecksNotice'
 
-// Monaco is about a megabyte: loaded after the first paint, so the canvas appears first.
+// Monaco is about a megabyte: loaded once the first canvas is painted (store/firstCanvas.ts), so the canvas appears first.
 // Its own menus' language bundle runs first (nls.ts), since Monaco reads those texts as its modules load.
-const MonacoEditor = lazy(() => loadMonacoNls(appStore.getState().lang).then(() => import('./MonacoEditor')))
+const MonacoEditor = lazy(() => afterFirstCanvas(appStore).then(() => loadMonacoNls(appStore.getState().lang)).then(() => import('./MonacoEditor')))
 
 /** The scenario's files as tabs above one Monaco editor. */
 export function EditorSection() {
