@@ -12,7 +12,8 @@ export function TransferButtons() {
   const exportButton = useRef<HTMLButtonElement>(null)
   const importButton = useRef<HTMLButtonElement>(null)
   return (
-    <span className="transfer-buttons">
+    // display: contents: the two buttons take the toolbar's own spacing (this component's CSS would load only lazily)
+    <span style={{ display: 'contents' }}>
       <button ref={importButton} type="button" className="tool-button" data-testid="import-open" title={t('transfer.importHelp')}
         aria-haspopup="dialog" onClick={() => setOpen('import')}>{t('transfer.import')}</button>
       <button ref={exportButton} type="button" className="tool-button" data-testid="export-open" title={t('transfer.exportHelp')}
