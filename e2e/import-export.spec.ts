@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { editorReady, expect, flowNode, test } from './fixtures'
 
@@ -165,6 +165,7 @@ test('export: the scenario as YAML (one file and one per tab), the canvas as SVG
   // IHDR: width and height at twice the SVG's size
   const svgWidth = Number(/width="(\d+)"/.exec(svgText)![1])
   expect(png.body.readUInt32BE(16)).toBe(svgWidth * 2)
+  writeFileSync(shot('canvas-export'), png.body)
 
   await open()
   await page.getByTestId('export-kind').click()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { deriveCanvasGraph } from '../canvas/graph'
 import { tutorialCluster } from '../canvas/clusterFixture'
 import type { CanvasNode, PositionedGraph } from '../canvas/model'
-import { canvasSvg, escapeXml } from './svg'
+import { canvasSvg, escapeXml, fitText } from './svg'
 
 /** A laid-out graph without ELK: every top-level node on a grid, children at a fixed offset in their box. */
 function gridLayout(nodes: CanvasNode[]): PositionedGraph['nodes'] {
@@ -53,11 +53,20 @@ describe('canvasSvg: the canvas as an SVG built from the laid-out graph', () => 
     expect(wellFormed(svg)).toBe(true)
   })
 
+  it('a title longer than its card is cut with an ellipsis (the canvas cuts it with CSS text-overflow)', () => {
+    expect(fitText('coredns-586f669f67-cg5xc', 100, 6.9)).toBe('coredns-586f6…')
+    expect(fitText('web', 100, 6.9)).toBe('web')
+    const long = pod('a-very-long-pod-name-that-will-not-fit-in-one-card-at-all')
+    const { svg } = canvasSvg({ nodes: gridLayout([long]), edges: [] })
+    expect(svg).toMatch(/>a-very-long-po[^<]*…<\/text>/)
+    expect(svg).toContain('<title>Pod/default/a-very-long-pod-name-that-will-not-fit-in-one-card-at-all</title>')
+  })
+
   it('children are placed inside their box (positions are relative to the parent); a dragged position wins', () => {
     const box: CanvasNode = { id: 'Node/node1', kind: 'node', width: 400, height: 120, system: false,
       data: { kind: 'node', name: 'node1', ip: '192.168.100.21', podCIDR: '10.244.1.0/24', controlPlane: false, ready: true, podCount: 1 } }
     const nodes = [{ ...box, x: 100, y: 50 }, { ...pod('web', 'Node/node1'), x: 10, y: 40 }]
-    const rectOf = (svg: string, id: string) => svg.match(new RegExp(`data-id="${id.replace(/\//g, '\\/')}"><rect x="([\\d.]+)" y="([\\d.]+)"`))!.slice(1).map(Number)
+    const rectOf = (svg: string, id: string) => svg.match(new RegExp(`data-id="${id.replace(/\//g, '\\/')}"><title>[^<]*</title><rect x="([\\d.]+)" y="([\\d.]+)"`))!.slice(1).map(Number)
     // the margin is 20: the box at (120, 70), its pod 10 and 40 further
     const plain = canvasSvg({ nodes, edges: [] }).svg
     expect(rectOf(plain, 'Node/node1')).toEqual([120, 70])

@@ -102,10 +102,25 @@ export function canvasSvg(graph: PositionedGraph, options: { positions?: Record<
   return { svg: out.join('\n') + '\n', width, height }
 }
 
+// Average advance of the fonts used (11px bold sans, 10px sans and mono), to cut a text that would overflow its card
+// as the canvas's CSS does with an ellipsis; SVG text has no overflow of its own.
+const TITLE_CHAR = 6.9
+const SMALL_CHAR = 6.1
+
+/** The text cut to about `width` pixels, with an ellipsis when cut. */
+export function fitText(text: string, width: number, charWidth: number): string {
+  const max = Math.max(1, Math.floor(width / charWidth))
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`
+}
+
 function card(n: Placed, p: Palette, X: (x: number) => string, Y: (y: number) => string, box: boolean): string {
-  const { title, badge, lines } = cardText(n)
+  const text = cardText(n)
+  const badge = fitText(text.badge, n.width / 2, SMALL_CHAR)
+  const title = fitText(text.title, n.width - 26 - (badge ? badge.length * SMALL_CHAR + 6 : 0), TITLE_CHAR)
+  const lines = text.lines.map((l) => fitText(l, n.width - 18, SMALL_CHAR))
   const accent = p.accent[n.kind] ?? p.border
-  const parts = [`<g data-id="${escapeXml(n.id)}">`]
+  // the full id as the group's title: the name a cut title lost, for viewers' tooltips and screen readers
+  const parts = [`<g data-id="${escapeXml(n.id)}"><title>${escapeXml(n.id)}</title>`]
   parts.push(`<rect x="${X(n.ax)}" y="${Y(n.ay)}" width="${num(n.width)}" height="${num(n.height)}" rx="${box ? 10 : 6}" fill="${box ? p.nodeBg : p.panel}" stroke="${box ? p.border : accent}" stroke-width="${box ? 1 : 1.2}"${n.system ? ' stroke-dasharray="4 3"' : ''}/>`)
   if (!box) parts.push(`<rect x="${X(n.ax)}" y="${Y(n.ay)}" width="3" height="${num(n.height)}" fill="${accent}"/>`)
   const tx = n.ax + 10
