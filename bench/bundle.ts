@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export interface BundleSizes { initialJsGzipKB: number; initialFiles: string[]; lazy: Record<string, number>; totalJsGzipKB: number }
+export interface BundleSizes { dist: string; initialJsGzipKB: number; initialFiles: string[]; lazy: Record<string, number>; totalJsGzipKB: number }
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10
 
@@ -24,5 +24,5 @@ export function bundleSizes(dist = join(import.meta.dirname, '..', 'dist')): Bun
     total += size
     if (!initial.includes(f)) lazy[f.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')] = kb(size)
   }
-  return { initialJsGzipKB: kb(initial.reduce((n, f) => n + gz(f), 0)), initialFiles: initial, lazy, totalJsGzipKB: kb(total) }
+  return { dist, initialJsGzipKB: kb(initial.reduce((n, f) => n + gz(f), 0)), initialFiles: initial, lazy, totalJsGzipKB: kb(total) }
 }

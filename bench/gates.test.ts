@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bundleSizes } from './bundle'
 import { perMode } from './engine.bench'
@@ -8,10 +10,16 @@ import { perMode } from './engine.bench'
  * the unit run has no dist/ yet and the gate says so instead of passing silently.
  */
 describe('bench gates', () => {
-  const bundle = bundleSizes()
+  const bundle = bundleSizes(process.env.BENCH_DIST)
   it.skipIf(bundle === undefined)('initial JavaScript is at most 200 KB gzip; Monaco is not in it', () => {
     expect(bundle!.initialJsGzipKB).toBeLessThanOrEqual(200)
     expect(bundle!.initialFiles.some((f) => /Monaco|editor\.worker/.test(f))).toBe(false)
+  })
+
+  it.skipIf(bundle === undefined)('the engine\'s message catalogue is not in the initial JavaScript (app/i18n/engineText.ts loads it later)', () => {
+    const initial = bundle!.initialFiles.map((f) => readFileSync(join(bundle!.dist, f), 'utf8')).join('\n')
+    expect(initial).toContain('React') // the check reads the real files
+    expect(initial).not.toContain('Missing required field') // manifest.missingField's English text
   })
 
   it('rules evaluated per request: iptables walks KUBE-SERVICES linearly, IPVS and nftables look up in constant work', () => {
