@@ -20,7 +20,7 @@ describe('engine on mutated gallery YAML', () => {
       traces += run.traces
     }
     expect(traces).toBeGreaterThan(scenarios.length)
-  }, 600_000)
+  }, Math.max(600_000, RUNS * 1_000))
 
   it('never throws and keeps the trace invariants under 1-4 mutations', () => {
     const caseArb = fc.record({
@@ -33,7 +33,7 @@ describe('engine on mutated gallery YAML', () => {
       const run = exercise(files, c.seed)
       expect(run.violations, `${scenarios[c.scenario].name}`).toEqual([])
     }), { numRuns: RUNS })
-  }, 600_000)
+  }, Math.max(600_000, RUNS * 1_000))
 })
 
 describe('mutateText', () => {
