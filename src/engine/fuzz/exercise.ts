@@ -5,6 +5,7 @@ import { runShellLine } from '../shell/runner'
 import type { Location } from '../shell/types'
 import { Simulation } from '../sim/simulation'
 import type { Hop, Trace } from '../trace/types'
+import { catalog } from '../i18n/catalog'
 
 /** A trace longer than this has not ended: the walk has a hop budget far below it (DESIGN.md: every trace ends). */
 export const MAX_HOPS = 500
@@ -106,12 +107,21 @@ function endpointsOf(cluster: Cluster, s: Service): Set<string> {
   return out
 }
 
-/** Invariants of one trace: it ends, and every DNAT of a Service's frontend lands on an endpoint of that Service. */
+/**
+ * Invariants of one trace: it ends, and says how (a loop, such as an ExternalName naming itself or a hairpin that
+ * never settles, is reported as such, in words the catalogue has), and every DNAT of a Service's frontend lands on an
+ * endpoint of that Service.
+ */
 export function traceViolations(cluster: Cluster, t: Trace): string[] {
   const v: string[] = []
   if (t.hops.length >= MAX_HOPS) v.push(`trace did not end (${t.hops.length} hops)`)
   if (!t.outcome || typeof t.outcome.result !== 'string') v.push('trace without an outcome')
-  for (const h of t.hops) v.push(...dnatViolation(cluster, h))
+  else if (t.outcome.reason && !(t.outcome.reason.code in catalog)) v.push(`outcome reason ${t.outcome.reason.code} has no text`)
+  else if (t.outcome.result === 'loop' && !t.outcome.reason) v.push('a loop without its reason')
+  for (const h of t.hops) {
+    if (h.note && !(h.note.code in catalog)) v.push(`hop note ${h.note.code} has no text`)
+    v.push(...dnatViolation(cluster, h))
+  }
   return v
 }
 
