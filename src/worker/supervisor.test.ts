@@ -223,8 +223,8 @@ describe('worker supervisor', () => {
 
 describe('call deadlines', () => {
   it.each([
-    ['a small compile gets the base', 'compile', [{ seq: 1, files: [{ path: 'a.yaml', text: 'x'.repeat(1000) }] }], DEADLINE.baseMs + 10],
-    ['a 1 MiB compile gets 10 s more', 'compile', [{ seq: 1, files: [{ path: 'a.yaml', text: 'x'.repeat(1024 * 1024 - 6) }] }], DEADLINE.baseMs + DEADLINE.perMiBMs],
+    ['a small compile gets the base', 'compile', [{ seq: 1, files: [{ path: 'a.yaml', text: 'x'.repeat(1000) }] }], DEADLINE.baseMs + Math.round((1006 / 1024 / 1024) * DEADLINE.perMiBMs)],
+    ['a 1 MiB compile gets 20 s more', 'compile', [{ seq: 1, files: [{ path: 'a.yaml', text: 'x'.repeat(1024 * 1024 - 6) }] }], DEADLINE.baseMs + DEADLINE.perMiBMs],
     ['1000 repeated requests get 20 s more', 'run', [{ files: [], where: 'Pod/x', line: '', lang: 'en', repeat: 1000 }], DEADLINE.baseMs + 1000 * DEADLINE.perRepeatMs + 0],
     ['an imported dump is measured too', 'importManifests', ['y'.repeat(2 * 1024 * 1024), true], DEADLINE.baseMs + 2 * DEADLINE.perMiBMs],
   ])('%s', (_name, method, args, expected) => {
