@@ -1,4 +1,5 @@
 import { scenarioYamlFiles } from '../../engine/export/files'
+import type { SourceFile } from '../../engine/manifest/types'
 import { appStore } from '../store'
 import { shownResult } from '../store/compileResult'
 import { canvasSvg } from './svg'
@@ -11,11 +12,18 @@ function scenarioName(): string {
   return safeFileName(appStore.getState().scenarioName || 'scenario')
 }
 
-/** The scenario as one multi-document YAML file: each editor file's documents, headed by where they came from. */
+/**
+ * The scenario's files as one multi-document YAML text: each file headed by where it came from, the files separated
+ * by `---` (a file that ends without a newline gets one, so the separator starts its own line).
+ */
+export function joinedYaml(name: string, files: SourceFile[]): string {
+  return scenarioYamlFiles(name, files).map((f) => (f.text.endsWith('\n') ? f.text : `${f.text}\n`)).join('---\n')
+}
+
+/** The scenario as one multi-document YAML file. */
 export function exportYamlOne(): string {
   const s = appStore.getState()
-  const files = scenarioYamlFiles(s.scenarioName || 'scenario', s.files)
-  const text = files.map((f) => (f.text.endsWith('\n') ? f.text : `${f.text}\n`)).join('---\n')
+  const text = joinedYaml(s.scenarioName || 'scenario', s.files)
   const name = `${scenarioName()}.yaml`
   downloadText(name, text, YAML_TYPE)
   return name
