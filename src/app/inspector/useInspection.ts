@@ -3,6 +3,7 @@ import { appStore, useApp } from '../store'
 import { getCompiler } from '../compiler'
 import { isGood } from '../store/compileResult'
 import type { Inspection } from '../../worker/inspect'
+import { useTrace } from '../trace/store'
 
 export type InspectionState =
   | { status: 'loading'; previous?: Inspection }
@@ -11,12 +12,14 @@ export type InspectionState =
 
 /**
  * The worker's data-plane view of the selected object (inspect.ts), asked for lazily: only for this object, only once
- * a tab needs it (`enabled`), again
- * when a newer good compile arrives or the node changes. While the YAML is broken the last answer stays (the canvas
- * keeps its last good picture too). An answer to an older question is dropped.
+ * a tab needs it (`enabled`), again when a newer good compile arrives, the node changes or a request ran. While the
+ * YAML is broken the last answer stays (the canvas keeps its last good picture too). An answer to an older question
+ * is dropped.
  */
 export function useInspection(id: string, node: string | undefined, enabled = true): InspectionState {
   const current = useApp((s) => s.current)
+  // a request the user ran moves counters the rules show (iptables-save's chain counters, ipvsadm's connections)
+  const lastRun = useTrace((s) => s.runs.at(-1)?.id)
   const [state, setState] = useState<InspectionState>({ status: 'loading' })
   const asked = useRef(0)
   const lastId = useRef(id)
@@ -36,7 +39,7 @@ export function useInspection(id: string, node: string | undefined, enabled = tr
       (inspection) => { if (n === asked.current) setState({ status: 'done', inspection }) },
       (e: unknown) => { if (n === asked.current) setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) }) },
     )
-  }, [id, node, current, good, enabled])
+  }, [id, node, current, good, enabled, lastRun])
 
   return state
 }
