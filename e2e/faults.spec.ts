@@ -131,7 +131,7 @@ test('repeated crashes: it stops after 3 restarts in a minute and says so; Retry
   // the last canvas stays; an edit now cannot be compiled, and the text is still the user's
   await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
   await addPodAtTop(page, 'while-stopped')
-  await expect(page.getByTestId('problems')).toContainText('stopped after repeated failures')
+  await expect(page.getByTestId('worker-failure')).toContainText('stopped after repeated failures')
   await page.screenshot({ path: 'test-results/screens/faults-stopped.png' })
   await page.getByTestId('fault-retry').click()
   await expect(banner).toHaveCount(0)

@@ -98,12 +98,16 @@ test.describe('hostile YAML pasted into the editor', () => {
       await expect(page.getByTestId('topology')).toHaveAttribute('data-outdated', 'true')
       await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
       if (c.large) await expect(page.getByTestId('yaml-checks-paused')).toBeVisible()
-      // the page answers: a click on another tab and back, each within a second
-      for (const tab of ['tab-nginx.yaml', 'tab-mysql.yaml']) {
+      // the page answers: the next frame comes within 3 s each time asked (generous: six engineers share 2 cores),
+      // and the tabs switch
+      for (let i = 0; i < 5; i++) {
         const started = Date.now()
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)))
+        expect(Date.now() - started, 'a frame was drawn').toBeLessThan(3_000)
+      }
+      for (const tab of ['tab-nginx.yaml', 'tab-mysql.yaml']) {
         await page.getByTestId(tab).click()
         await expect(page.getByTestId(tab)).toHaveAttribute('aria-selected', 'true')
-        expect(Date.now() - started, `${tab} answered`).toBeLessThan(3_000)
       }
       await page.screenshot({ path: `test-results/screens/hostile-${c.code}.png` })
       await page.locator('.monaco-editor .view-lines').click()

@@ -22,7 +22,11 @@ export function ProblemsPanel() {
       </header>
       <ul className="problem-list">
         {failure && (
-          <li className="problem sev-error"><span className="problem-text">{t('problems.workerFailed', { message: failure })}</span></li>
+          <li className="problem sev-error" data-testid="worker-failure">
+            {/* the same grid as a diagnostic's row: the icon column first, so the text gets the wide column */}
+            <span className="sev-icon sev-error" aria-label={t('severity.error')} role="img" />
+            <span className="problem-text">{t('problems.workerFailed', { message: failure })}</span>
+          </li>
         )}
         {list.length === 0 && !failure && <li className="problem-empty">{t('problems.none')}</li>}
         {list.map((d, i) => (
