@@ -55,6 +55,8 @@ async function timedEdit(page: Page, text: string, done: Done): Promise<number> 
     }
     ;(window as unknown as { __edit: Promise<number> }).__edit = new Promise<number>((resolve) => {
       const poll = () => {
+        // a minute without the result (the worker restarted or gave up on a busy machine) counts as no figure
+        if (performance.now() - start > 60_000) return resolve(-1)
         if (!isDone()) return requestAnimationFrame(poll)
         requestAnimationFrame(() => resolve(performance.now() - start))
       }
@@ -149,7 +151,7 @@ test('default scenario: first canvas, editor ready, edit-to-canvas, long tasks, 
 })
 
 test('1000 Services × 10 pods: first canvas and edit-to-canvas', async ({ page }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(600_000)
   await observe(page)
   await page.goto('/#scenario=scale-1000x10')
   await expect(page.locator('[data-testid^="rf__node-"]').first()).toBeVisible({ timeout: 120_000 })
@@ -162,18 +164,21 @@ test('1000 Services × 10 pods: first canvas and edit-to-canvas', async ({ page 
   await page.locator('.monaco-editor .view-lines').click()
   const editsFrom = await now(page)
   const latencies: number[] = []
+  let timedOut = 0
   for (let i = 0; i < 5; i++) {
-    latencies.push(await timedEdit(page, `{apiVersion: v1, kind: ConfigMap, metadata: {name: perf-${i}}, data: {k: v}}\n---\n`, { compiled: true }))
-    await expect(page.getByTestId('compile-status')).not.toHaveClass(/is-busy/)
+    const ms = await timedEdit(page, `{apiVersion: v1, kind: ConfigMap, metadata: {name: perf-${i}}, data: {k: v}}\n---\n`, { compiled: true })
+    if (ms < 0) { timedOut++; continue }
+    latencies.push(ms)
     await page.waitForTimeout(500)
   }
   const longestTaskDuringEditsMs = await longestTaskSince(page, editsFrom)
   write('scale-1000x10', {
     ...start,
     edits: latencies.length,
+    editsWithoutResultInAMinute: timedOut,
     editToCanvasMs: latencies,
-    editToCanvasP50Ms: quantile(latencies, 0.5),
-    editToCanvasP95Ms: quantile(latencies, 0.95),
+    editToCanvasP50Ms: latencies.length ? quantile(latencies, 0.5) : null,
+    editToCanvasP95Ms: latencies.length ? quantile(latencies, 0.95) : null,
     longestTaskDuringEditsMs,
   })
 })
