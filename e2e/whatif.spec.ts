@@ -74,6 +74,8 @@ test('keyboard: Shift+F10 on a node card opens its menu, arrows move, Escape clo
 
   await page.keyboard.press('ContextMenu')
   await expect(menu).toBeVisible()
+  // the actions come from the worker: the first one takes the focus when they arrive
+  await expect(page.getByTestId('whatif-cordon')).toBeFocused()
   await page.keyboard.press('End')
   await expect(page.getByTestId('whatif-powerOff')).toBeFocused()
   await page.keyboard.press('Enter')
