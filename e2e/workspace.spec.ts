@@ -11,6 +11,22 @@ async function typeAtTop(page: Page, text: string) {
   await page.keyboard.type(text)
 }
 
+/** The saved workspace list as IndexedDB holds it (workspace/persist.ts: database kube-hops, store workspaces, key list). */
+const savedList = (page: Page) => page.evaluate(() => new Promise<string>((resolve) => {
+  const open = indexedDB.open('kube-hops', 1)
+  open.onerror = () => resolve('')
+  open.onupgradeneeded = () => { open.result.createObjectStore('workspaces') }
+  open.onsuccess = () => {
+    try {
+      const get = open.result.transaction('workspaces', 'readonly').objectStore('workspaces').get('list')
+      get.onsuccess = () => { resolve(typeof get.result === 'string' ? get.result : ''); open.result.close() }
+      get.onerror = () => resolve('')
+    } catch {
+      resolve('')
+    }
+  }
+}))
+
 const panel = (page: Page) => page.getByTestId('workspace-panel')
 async function openPanel(page: Page) {
   if (!(await panel(page).isVisible())) await page.getByTestId('workspaces-open').click()
@@ -22,7 +38,9 @@ test('an edit survives a reload', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)
   await typeAtTop(page, '#kept-after-reload\n')
-  await page.waitForTimeout(800)
+  await expect(lines(page)).toContainText('#kept-after-reload')
+  // autosave writes after a pause in typing: wait until IndexedDB holds the edit
+  await expect.poll(() => savedList(page), { timeout: 20_000 }).toContain('#kept-after-reload')
   await page.reload()
   await editorReady(page)
   await expect(lines(page)).toContainText('#kept-after-reload')

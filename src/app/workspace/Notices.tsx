@@ -1,7 +1,10 @@
+import { useEffect } from 'react'
 import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
 import type { AppMessageKey } from '../i18n/messages'
 import './notices.css'
+
+const STATUS_MS = 10_000
 
 /**
  * Messages about the user's work (a refused link or file, storage trouble, a draft kept), each until dismissed.
@@ -11,6 +14,14 @@ import './notices.css'
 export function Notices() {
   const t = useT()
   const notices = useApp((s) => s.notices)
+  // what was done for the user goes by itself after a while; a refusal or a storage problem stays until dismissed
+  const statuses = notices.filter((n) => n.kind === 'status').map((n) => n.id).join(',')
+  useEffect(() => {
+    if (!statuses) return
+    const ids = statuses.split(',').map(Number)
+    const timer = setTimeout(() => { for (const id of ids) appStore.getState().dismissNotice(id) }, STATUS_MS)
+    return () => clearTimeout(timer)
+  }, [statuses])
   if (notices.length === 0) return null
   return (
     <div className="notices" data-testid="notices">

@@ -81,7 +81,7 @@ export default function WorkspacePanel({ anchor, onClose }: { anchor: HTMLElemen
                   {ws.draft && <span className="badge is-draft">{t('workspace.draft')}</span>}
                 </div>
               )}
-              {ws.origin && here !== 'rename' && <div className="workspace-origin">{t('workspace.fromGallery', { title: title(ws.origin) })}</div>}
+              {ws.origin && here !== 'rename' && title(ws.origin) !== ws.name && <div className="workspace-origin">{t('workspace.fromGallery', { title: title(ws.origin) })}</div>}
               {(here === 'delete' || here === 'reset') ? (
                 <div className="workspace-confirm" role="alertdialog" aria-label={t(here === 'delete' ? 'workspace.delete' : 'workspace.reset')}>
                   <span>{t(here === 'delete' ? 'workspace.confirmDelete' : 'workspace.confirmReset', { name: ws.name })}</span>
@@ -105,7 +105,7 @@ export default function WorkspacePanel({ anchor, onClose }: { anchor: HTMLElemen
       </ul>
       <div className="popover-actions is-start">
         <button type="button" className="tool-button" data-testid="workspace-new" onClick={() => store().newWorkspace()}>{t('workspace.newEmpty')}</button>
-        <select aria-label={t('workspace.newFrom')} data-testid="workspace-new-from" value=""
+        <select className="workspace-new-from" aria-label={t('workspace.newFrom')} data-testid="workspace-new-from" value=""
           onChange={(e) => {
             const g = gallery.find((s) => s.name === e.target.value)
             if (g) store().newWorkspace(g)

@@ -63,7 +63,8 @@ export async function indexedDbStore(factory: IDBFactory, timeoutMs = 2000): Pro
       done(undefined)
     }
   })
-  if (!db) return undefined
+  // a database of this name without our store (made by something else) is not ours to use
+  if (!db || !db.objectStoreNames.contains(DB_STORE)) return undefined
   return {
     kind: 'indexeddb',
     read: async () => {
