@@ -138,3 +138,40 @@ test('a .kubehops.json file opened with "Open file…" restores its scenario', a
   await expect(page.getByTestId('notice-alert')).toContainText('not a Kube Hops scenario')
   await expect(lines(page)).toContainText('#opened-from-a-file')
 })
+
+test('a .kubehops.json dropped anywhere on the page opens the same way', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  const text = encodeShareFile({
+    scenario: '', files: [{ path: 'dropped.yaml', text: '#dropped-file\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: dropped\n' }],
+    positions: {}, seed: 1, hop: 0,
+  })
+  const transfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([t], 'dropped.kubehops.json', { type: 'application/json' }))
+    return dt
+  }, text)
+  await page.dispatchEvent('.canvas-section', 'dragover', { dataTransfer: transfer })
+  await page.dispatchEvent('.canvas-section', 'drop', { dataTransfer: transfer })
+  await expect(page.getByTestId('tab-dropped.yaml')).toBeVisible()
+  await expect(lines(page)).toContainText('#dropped-file')
+})
+
+test('storage that is not there is told once and the page keeps working in memory', async ({ page }) => {
+  await page.addInitScript(() => {
+    // private mode at its worst: no IndexedDB, a localStorage whose every write throws
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined })
+    Storage.prototype.setItem = () => { throw new DOMException('denied', 'SecurityError') }
+  })
+  await page.goto('/')
+  await editorReady(page)
+  await expect(page.getByTestId('notice-alert')).toContainText('does not let the page save')
+  await expect(page.getByTestId('notice-alert')).toHaveCount(1)
+  await typeAtTop(page, '#in-memory\n')
+  await expect(lines(page)).toContainText('#in-memory')
+  await openPanel(page)
+  await page.getByTestId('workspace-new-from').selectOption('clusterip-mysql')
+  await expect(page.getByTestId('tab-mysql-pod.yaml')).toBeVisible()
+  await page.waitForTimeout(1000)
+  await expect(page.getByTestId('notice-alert')).toHaveCount(1)
+})
