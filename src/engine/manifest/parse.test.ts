@@ -92,7 +92,7 @@ describe('syntax errors: the first of each document, a few per file', () => {
     ['a list item\'s key out of line', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n  image: x\n    ports: 1\n', [[8, 'BLOCK_AS_IMPLICIT_KEY']]],
     ['a tab as indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n', [[4, 'TAB_AS_INDENT']]],
     // two broken documents around a good one: each broken one listed once, the good one kept
-    ['two broken documents', `a: [\n---\n${cm('ok')}---\nb: : :\n  c\n`, [[2, 'BAD_INDENT'], [8, 'BLOCK_AS_IMPLICIT_KEY']]],
+    ['two broken documents', `a: [\n---\n${cm('ok')}---\nb: : :\n  c\n`, [[1, 'BAD_INDENT'], [8, 'BLOCK_AS_IMPLICIT_KEY']]],
   ])('%s', (_name, text, expected) => {
     const { diagnostics } = parseManifests([{ path: 'a.yaml', text }])
     const syntax = diagnostics.filter((d) => d.code.startsWith('yaml.'))
@@ -116,4 +116,26 @@ describe('syntax errors: the first of each document, a few per file', () => {
     const { diagnostics } = parseManifests([{ path: 'a.yaml', text: broken }, { path: 'b.yaml', text: broken }])
     expect(diagnostics.map((d) => `${d.range?.file}:${d.code}`)).toEqual(['a.yaml:yaml.syntax', 'a.yaml:yaml.syntax', 'b.yaml:yaml.syntax', 'b.yaml:yaml.syntax'])
   })
+})
+
+/** An unclosed bracket or quote: the error starts where it was opened (yaml reports where it gave up). */
+describe('syntax errors of unclosed constructs point at the opening', () => {
+  it.each([
+    ['an unclosed flow sequence', 'oops: [unclosed\napiVersion: v1\nkind: Pod\n', 1, 7],
+    ['an unclosed flow map', 'a: {x: 1\nb: 2\n', 1, 4],
+    ['an unclosed flow sequence in a nested mapping', 'a:\n  b: [1, 2\n  c: 3\n', 2, 6],
+    ['an unclosed double quote', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "a\ndata:\n  x: y\n', 4, 9],
+    ['an unclosed single quote', "a: 'x\nb: c\n", 1, 4],
+    // other errors keep yaml's own position
+    ['a tab as indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: a\n', 4, 1],
+  ])('%s', (_name, text, line, col) => {
+    const { diagnostics } = parseManifests([{ path: 'a.yaml', text }])
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0]).toMatchObject({ code: 'yaml.syntax', range: { startLine: line, startCol: col } })
+  })
+})
+
+it('an unclosed flow map with no value (found by parse.property.test: a null node in the visit)', () => {
+  const { diagnostics } = parseManifests([{ path: 'a.yaml', text: '{a' }])
+  expect(diagnostics.map((d) => [d.code, d.range?.startLine, d.range?.startCol])).toEqual([['yaml.syntax', 1, 1]])
 })

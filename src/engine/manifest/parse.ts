@@ -4,6 +4,7 @@ import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
 import { splitDocuments } from './chunks'
 import { inputLimitDiagnostics } from './limits'
+import { syntaxErrorStart } from './syntax'
 import { isPlainObject } from './plain'
 import type { ManifestObject, ParseResult, SourceFile } from './types'
 import { validateObjects } from './validate'
@@ -138,7 +139,7 @@ function parseText(path: string, text: string, objects: ManifestObject[], diagno
     if (doc.errors.length > 0) {
       // the document's first error by position: the cause; the others follow from it
       const err = doc.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a))
-      const at = toRange(err.pos[0], err.pos[1])
+      const at = toRange(syntaxErrorStart(doc, err), err.pos[1])
       brokenDocuments++
       if (brokenDocuments <= MAX_SYNTAX_ERRORS_PER_FILE) {
         diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: firstLine(err.message), yamlCode: err.code }, at))
