@@ -35,6 +35,8 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const lang = useApp((s) => s.lang)
   const theme = useApp((s) => s.theme)
   const scenarioName = useApp((s) => s.scenarioName)
+  // a workspace from no gallery scenario (empty, or a shared one) shows its own name, not the first lab's
+  const ownName = useApp((s) => (s.scenarioName ? '' : s.title[s.lang] || s.title.en))
   const busy = useApp((s) => s.requestedSeq !== (s.current?.seq ?? -1) && !s.workerFailure)
   const mode = useApp((s) => shownResult(s).result?.kubeProxy.mode)
 
@@ -54,6 +56,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
             history.replaceState(null, '', scenarioHash(next.name))
             appStore.getState().loadScenario(next)
           }}>
+          {!scenarioName && <option value="">{ownName}</option>}
           {pickable.map((s) => <option key={s.name} value={s.name}>{s.title[lang]}</option>)}
         </select>
       </label>

@@ -84,6 +84,17 @@ describe('workspace slice', () => {
     expect(other.getState().files).toEqual(s().files)
   })
 
+  it('renaming the open workspace of no gallery scenario retitles it; a gallery one keeps its lab title', () => {
+    const store = createAppStore()
+    const s = () => store.getState()
+    s().newWorkspace()
+    s().renameWorkspace(s().workspaceId, 'My lab')
+    expect(s().title).toEqual({ en: 'My lab', zh: 'My lab' })
+    s().openGallery(gallery[0])
+    s().renameWorkspace(s().workspaceId, 'Renamed')
+    expect(s().title).toEqual(gallery[0].title)
+  })
+
   it('keeps one notice per message, dismissible', () => {
     const store = createAppStore()
     store.getState().notify('share.error.bomb')

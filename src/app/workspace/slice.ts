@@ -124,7 +124,13 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       show(from ? fromGallery(list, sourceOf(from, get().lang)) : addEmpty(list, get().lang === 'zh' ? '未命名' : 'Untitled'))
     },
     duplicateWorkspace: (id) => show(duplicate(snapshot(), id, copyName)),
-    renameWorkspace: (id, name) => set({ workspaceList: rename(snapshot(), id, name) }),
+    renameWorkspace: (id, name) => {
+      const list = rename(snapshot(), id, name)
+      const renamed = list.workspaces.find((w) => w.id === id)
+      // a workspace of no gallery scenario is titled by its name (the toolbar's picker shows it)
+      const retitle = renamed && id === get().workspaceId && !gallery.some((g) => g.name === renamed.origin)
+      set({ workspaceList: list, ...(retitle ? { title: { en: renamed.name, zh: renamed.name } } : {}) })
+    },
     deleteWorkspace: (id) => {
       const list = remove(snapshot(), id)
       if (list.workspaces.length > 0) return show(list)
