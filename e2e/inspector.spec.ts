@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test'
 import { editorReady, expect, flowNode, test } from './fixtures'
 
-const nginxSvc = 'Service/default/nginx-nodeport'
 const mysqlSvc = 'Service/default/mysql-service'
 const shots = 'test-results/screens'
 
@@ -121,19 +120,48 @@ test('a LoadBalancer Service: which MetalLB speaker announces its address (L2)',
   await page.screenshot({ path: `${shots}/inspector-metallb-l2.png` })
 })
 
-test('a schema error: a marker and a Problems entry', async ({ page }) => {
+test('a schema error: the schema\'s marker on the line and the API server\'s finding in Problems', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)
   await expect(flowNode(page, mysqlSvc)).toBeVisible()
   await page.getByTestId('tab-mysql.yaml').click()
-  await page.locator('.monaco-editor .view-line', { hasText: 'type: ClusterIP' }).click()
-  await page.keyboard.press('End')
-  await page.keyboard.type('X')
-  // monaco-yaml's JSON-schema finding (a warning) on the line, and the engine's own entry in Problems
-  await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 15_000 })
-  await expect(page.getByTestId('problem').first()).toBeVisible()
+  // the click may land a line off while Monaco is still scrolling the new tab into place: retry until X lands after ClusterIP
+  await expect(async () => {
+    const target = page.locator('.monaco-editor .view-line', { hasText: 'type: ClusterIP' })
+    await target.scrollIntoViewIfNeeded()
+    await target.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('X')
+    if (await page.locator('.monaco-editor .view-line', { hasText: 'ClusterIPX' }).count() === 0) {
+      await page.keyboard.press('ControlOrMeta+z')
+      throw new Error('typed on another line')
+    }
+  }).toPass({ timeout: 20_000 })
+  // monaco-yaml's JSON-schema finding (the enum of spec.type) marks the value...
+  const line = page.locator('.monaco-editor .view-line', { hasText: 'ClusterIPX' })
+  await expect(line).toBeVisible()
+  const lineBox = (await line.boundingBox())!
+  // the squiggle on that line (the engine marks the object's name line too: the API server rejects the object)
+  let hovered = false
+  await expect(async () => {
+    for (const sq of await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').all()) {
+      const b = await sq.boundingBox()
+      if (b && Math.abs(b.y + b.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height / 2) {
+        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2)
+        hovered = true
+        return
+      }
+    }
+    throw new Error('no marker on the ClusterIPX line yet')
+  }).toPass({ timeout: 15_000 })
+  expect(hovered).toBe(true)
+  await expect(page.locator('.monaco-hover').filter({ hasText: /ClusterIPX|Value is not accepted|ExternalName/ }).first()).toBeVisible()
+  // ...and the engine's validation, as the API server words it, is the Problems entry that jumps to the line
+  const problem = page.locator('[data-testid="problem"][data-code="manifest.unsupportedValue"]')
+  await expect(problem).toContainText('Unsupported value: "ClusterIPX"')
   await page.screenshot({ path: `${shots}/schema-error.png` })
-  void nginxSvc
+  await problem.click()
+  await expect(page.locator('.monaco-editor .view-line', { hasText: 'type: ClusterIPX' })).toBeVisible()
 })
 
 test.describe('a Chinese page', () => {
