@@ -3,12 +3,6 @@ import type { CompileReply, CompilerApi } from './protocol'
 import { createSupervisor, type SupervisorStatus, type WorkerHandle, type FaultReason } from './supervisor'
 import { deadlineMs } from './deadline'
 
-/** Every method of the worker's API, so the supervised proxy forwards exactly these (the compiler checks the list). */
-const METHODS: Record<keyof CompilerApi, true> = {
-  compile: true, setProxyMode: true, run: true, sendTargets: true, complete: true, inspect: true,
-  resetSimulation: true, whatIfActions: true, applyWhatIf: true, importManifests: true, kindScript: true,
-}
-
 export interface CompilerClient {
   /** The worker's API; every call is supervised (deadline, restart): see supervisor.ts. */
   api: CompilerApi
@@ -53,8 +47,12 @@ export function startCompilerWorker(options: {
     onStatus: options.onStatus,
     resend: { method: 'compile', deliver: (reply) => options.deliverCompile(reply as CompileReply) },
   })
-  const api = Object.fromEntries(Object.keys(METHODS).map((method) => [
-    method, (...args: unknown[]) => supervisor.call(method, args),
-  ])) as unknown as CompilerApi
+  // Every method name is forwarded, as comlink's own proxy does, so a method added to the worker needs nothing here;
+  // `then` stays undefined so the api object is not mistaken for a promise.
+  const api = new Proxy({}, {
+    get: (_target, method) => (typeof method === 'string' && method !== 'then'
+      ? (...args: unknown[]) => supervisor.call(method, args)
+      : undefined),
+  }) as CompilerApi
   return { api, retry: () => supervisor.retry(), terminate: () => supervisor.dispose() }
 }

@@ -6,7 +6,7 @@
  */
 export const DEADLINE = {
   /** Any call, however small. */
-  baseMs: 10_000,
+  baseMs: 15_000,
   /** Added per mebibyte of text the call carries (YAML files, an imported dump). */
   perMiBMs: 20_000,
   /** Added per repetition of a repeated request (`run` with `repeat`, at most 1000 from the composer). */
