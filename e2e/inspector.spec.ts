@@ -239,6 +239,10 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
         const leftovers: Record<string, string[]> = {}
         const shots: [string, () => Promise<void>][] = [
+          ['service-overview', async () => {
+            await selectService(page, 'nginx-nodeport')
+            await expect(page.getByTestId('endpoint-conditions').first()).toBeVisible()
+          }],
           ['service', async () => {
             await selectService(page, 'nginx-nodeport')
             await openTab(page, 'rules')
@@ -260,7 +264,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
           await page.screenshot({ path: `test-results/screens/inspector-${name}-${viewport.width}x${viewport.height}-${lang}-${theme}.png` })
           if (lang === 'zh') leftovers[name] = await latinLeftovers(page, MAIN_SCREENS)
         }
-        if (lang === 'zh') expect(leftovers).toEqual({ service: [], node: [], pod: [] })
+        if (lang === 'zh') expect(leftovers).toEqual({ 'service-overview': [], service: [], node: [], pod: [] })
       })
     }
   }
