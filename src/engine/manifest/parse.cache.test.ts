@@ -38,6 +38,21 @@ describe('parseManifests with a cache gives what it gives without one', () => {
     expect(cache.size).toBeGreaterThan(0)
   })
 
+  it('findings of validation move with their document (a quoted port, an unknown kind, an IPv6 address), below an edit that adds lines', () => {
+    const below = [
+      'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: a}\n  ports:\n  - port: "80"\n',
+      'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: v6}\nspec:\n  clusterIP: fd00::1\n  ports: [{port: 80}]\n',
+    ].join('---\n')
+    const cache = createParseCache()
+    for (const above of ['', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: v\n---\n']) {
+      const files = [{ path: 'a.yaml', text: above + below }]
+      const plain = parseManifests(files)
+      expect(plain.diagnostics.length).toBeGreaterThanOrEqual(3)
+      expect(json(parseManifests(files, cache))).toBe(json(plain))
+    }
+  })
+
   it('mutated gallery YAML (typing mistakes), parsed after the unmutated text warmed the cache', () => {
     fc.assert(fc.property(
       fc.nat({ max: written.length - 1 }),

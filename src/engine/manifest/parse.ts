@@ -7,7 +7,7 @@ import { inputLimitDiagnostics } from './limits'
 import { syntaxErrorStart } from './syntax'
 import { isPlainObject } from './plain'
 import type { ManifestObject, ParseResult, SourceFile } from './types'
-import { validateObjects } from './validate'
+import { sourceReader, validateObject, validateObjects } from './validate'
 
 export { isPlainObject }
 
@@ -43,18 +43,23 @@ export function parseManifests(files: SourceFile[], cache?: ParseCache): ParseRe
   const limits = inputLimitDiagnostics(files)
   if (limits.refuseAll) return { objects, diagnostics: limits.diagnostics }
   const diagnostics: Diagnostic[] = [...limits.diagnostics]
+  // each cached object's own validation findings (validateObject), carried with it from its document's cache entry
+  const validatedAlready = new Map<ManifestObject, Diagnostic[]>()
   for (const file of files) {
     if (limits.refusedFiles.has(file.path)) continue
-    if (cache) parseFileCached(file, cache, objects, diagnostics)
+    if (cache) parseFileCached(file, cache, objects, diagnostics, validatedAlready)
     else parseText(file.path, file.text, objects, diagnostics)
   }
   if (cache) cache.endRound()
-  const validated = validateObjects(objects, files)
+  const validated = validateObjects(objects, files, validatedAlready)
   return { objects: validated.objects, diagnostics: [...diagnostics, ...validated.diagnostics] }
 }
 
-/** One document's parse, with lines counted from the document's own first line. */
-interface ChunkResult { objects: ManifestObject[]; diagnostics: Diagnostic[] }
+/**
+ * One document's parse, with lines counted from the document's own first line, and each object's findings from
+ * validateObject (a function of the object and its own lines' text, so they move with the document).
+ */
+interface ChunkResult { objects: ManifestObject[]; diagnostics: Diagnostic[]; findings: Diagnostic[][] }
 
 /**
  * The documents parsed by the previous parseManifests call, by file and text: the worker keeps one across edits, so
@@ -83,7 +88,10 @@ export function createParseCache(): ParseCache {
   }
 }
 
-function parseFileCached(file: SourceFile, cache: ParseCache, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
+function parseFileCached(
+  file: SourceFile, cache: ParseCache, objects: ManifestObject[], diagnostics: Diagnostic[],
+  validatedAlready: Map<ManifestObject, Diagnostic[]>,
+): void {
   const chunks = splitDocuments(file.text)
   if (!chunks) return parseText(file.path, file.text, objects, diagnostics)
   const results: [ChunkResult, number][] = []
@@ -91,8 +99,10 @@ function parseFileCached(file: SourceFile, cache: ParseCache, objects: ManifestO
     const key = `${file.path}\0${chunk.text}`
     let result = cache.lookup(key)
     if (!result) {
-      result = { objects: [], diagnostics: [] }
+      result = { objects: [], diagnostics: [], findings: [] }
       parseText(file.path, chunk.text, result.objects, result.diagnostics)
+      const source = sourceReader([{ path: file.path, text: chunk.text }])
+      result.findings = result.objects.map((o) => validateObject(o, source))
       cache.store(key, result)
     }
     // A syntax error may be read differently with the rest of the stream around it (where an unclosed quote or
@@ -100,9 +110,14 @@ function parseFileCached(file: SourceFile, cache: ParseCache, objects: ManifestO
     if (result.diagnostics.some((d) => d.code === 'yaml.syntax')) return parseText(file.path, file.text, objects, diagnostics)
     results.push([result, chunk.startLine - 1])
   }
+  const shift = (d: Diagnostic, by: number): Diagnostic => (by === 0 || !d.range ? d : { ...d, range: shiftRange(d.range, by) })
   for (const [result, by] of results) {
-    for (const o of result.objects) objects.push(by === 0 ? o : shiftObject(o, by))
-    for (const d of result.diagnostics) diagnostics.push(by === 0 || !d.range ? d : { ...d, range: shiftRange(d.range, by) })
+    result.objects.forEach((o, i) => {
+      const placed = by === 0 ? o : shiftObject(o, by)
+      objects.push(placed)
+      validatedAlready.set(placed, result.findings[i].map((d) => shift(d, by)))
+    })
+    for (const d of result.diagnostics) diagnostics.push(shift(d, by))
   }
 }
 

@@ -17,13 +17,13 @@ export interface ValidationResult {
  * twice. An object with an error is rejected as a whole (as the API server rejects it) and left out of the result,
  * so later stages only see objects that would exist; warnings (unknown kinds, IPv6, NetworkPolicy) keep the object.
  */
-export function validateObjects(objects: ManifestObject[], files: SourceFile[]): ValidationResult {
+export function validateObjects(objects: ManifestObject[], files: SourceFile[], validatedAlready?: Map<ManifestObject, Diagnostic[]>): ValidationResult {
   const source = sourceReader(files)
   const accepted: ManifestObject[] = []
   const diagnostics: Diagnostic[] = []
   const firstById = new Map<string, ManifestObject>()
   for (const o of objects) {
-    const found = validateObject(o, source)
+    const found = validatedAlready?.get(o) ?? validateObject(o, source)
     diagnostics.push(...found)
     const first = firstById.get(o.id)
     if (first) {
@@ -98,7 +98,7 @@ export interface SourceReader {
   valueText(range: SourceRange | undefined, isItem: boolean): string | undefined
 }
 
-function sourceReader(files: SourceFile[]): SourceReader {
+export function sourceReader(files: SourceFile[]): SourceReader {
   const texts = new Map(files.map((f) => [f.path, f.text]))
   const lines = new Map<string, string[]>()
   return {
