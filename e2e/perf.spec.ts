@@ -151,6 +151,8 @@ test('default scenario: first canvas, editor ready, edit-to-canvas, long tasks, 
 })
 
 test('1000 Services × 10 pods: first canvas and edit-to-canvas', async ({ page }) => {
+  // minutes on a busy 2-core machine: run on purpose (PERF_SCALE=1 npx playwright test e2e/perf.spec.ts), not in npm test
+  test.skip(!process.env.PERF_SCALE, 'the 1000 × 10 browser figures run with PERF_SCALE=1')
   test.setTimeout(600_000)
   await observe(page)
   await page.goto('/#scenario=scale-1000x10')
