@@ -7,7 +7,6 @@ import type { AnnouncementView, DnsNameView, Inspection, ToolText } from '../../
 import { useInspection } from './useInspection'
 import { RuleText } from './RuleText'
 import { needsInspection, type InspectorView } from './views'
-import './inspector.css'
 
 /**
  * One or more tool outputs filling the pane: a row of the commands when there are several (IPVS mode: ipvsadm, ipset,
@@ -142,42 +141,16 @@ function Content({ r, view, node, setNode }: { r: Inspection; view: InspectorVie
   return null
 }
 
-const VIEW_LABEL = { overview: 'inspector.tab.overview', rules: 'inspector.tab.rules', dns: 'inspector.tab.dns', announce: 'inspector.tab.announce', nginx: 'inspector.tab.nginx' } as const
-
 /**
- * The selected object's tabs: its overview (drawn by Inspector.tsx) and its data plane, computed in the worker when a
- * tab needs it. Loaded lazily with the rest of this file.
+ * The selected object's data-plane tab, computed in the worker (inspect.ts) while the tab is open. Loaded lazily with
+ * the rest of this file; the tabs themselves and the overview are Inspector.tsx's.
  */
-export default function DataPlane({ id, kind, views, view, setView, overview }: {
-  id: string
-  kind: string
-  views: InspectorView[]
-  view: InspectorView
-  setView: (v: InspectorView) => void
-  overview: ReactNode
-}) {
+export default function DataPlane({ id, kind, view }: { id: string; kind: string; view: InspectorView }) {
   const t = useT()
   const [node, setNode] = useState<string | undefined>(undefined)
-  const mode = useApp((s) => s.current?.kubeProxy.mode ?? 'iptables')
   const state = useInspection(id, kind === 'service' ? node : undefined, needsInspection(view))
   const shown = state.status === 'done' ? state.inspection : state.status === 'loading' ? state.previous : undefined
-  const status = state.status === 'failed'
-    ? <p className="card-muted">{t('inspector.failed', { message: state.message })}</p>
-    : state.status === 'loading' && !shown ? <p className="card-muted">{t('inspector.loading')}</p> : null
-  return (
-    <div className={`data-plane${view === 'rules' || view === 'nginx' ? ' is-filling' : ''}${view !== 'overview' ? ' is-tall' : ''}`} data-testid="inspector-dataplane" aria-busy={state.status === 'loading'}>
-      {views.length > 1 && (
-        <div className="inspector-tabs" role="tablist" aria-label={t('landmark.inspector')}>
-          {views.map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={v === view} className={`inspector-tab${v === view ? ' is-active' : ''}`}
-              data-testid={`inspector-tab-${v}`} onClick={() => setView(v)}>{t(VIEW_LABEL[v], { mode })}</button>
-          ))}
-        </div>
-      )}
-      <div className={`inspector-view view-${view}`} role={views.length > 1 ? 'tabpanel' : undefined}>
-        {view === 'overview' && overview}
-        {needsInspection(view) && (shown ? <Content r={shown} view={view} node={node} setNode={setNode} /> : status)}
-      </div>
-    </div>
-  )
+  if (state.status === 'failed') return <p className="card-muted">{t('inspector.failed', { message: state.message })}</p>
+  if (!shown) return <p className="card-muted" aria-busy="true">{t('inspector.loading')}</p>
+  return <Content r={shown} view={view} node={node} setNode={setNode} />
 }

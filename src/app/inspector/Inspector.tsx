@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { appStore, useApp } from '../store'
 import { shownResult } from '../store/compileResult'
 import { useT, type Translate } from '../i18n/t'
@@ -6,11 +6,26 @@ import type { CanvasNode, PositionedGraph } from '../canvas/model'
 import { SelectionActions } from '../trace/SelectionActions'
 import { isMachine } from '../trace/machines'
 import { WhatIfButton } from '../whatif/WhatIfButton'
-import { keepView, viewsFor, type InspectorView } from './views'
+import { keepView, needsInspection, viewsFor, type InspectorView } from './views'
+import './inspector.css'
 
-// The data-plane views (rules, DNS, resolv.conf, nginx) and their worker requests load only once something is selected.
-const DataPlane = lazy(() => import('./DataPlane'))
-const DATA_PLANE_KINDS = new Set(['service', 'node', 'pod', 'ingress'])
+// The data-plane tabs (rules, DNS, resolv.conf, nginx) load on first selection; their worker requests when a tab opens.
+const loadDataPlane = () => import('./DataPlane')
+const DataPlane = lazy(loadDataPlane)
+
+const VIEW_LABEL = { overview: 'inspector.tab.overview', rules: 'inspector.tab.rules', dns: 'inspector.tab.dns', announce: 'inspector.tab.announce', nginx: 'inspector.tab.nginx' } as const
+
+function Tabs({ views, view, setView, t }: { views: InspectorView[]; view: InspectorView; setView: (v: InspectorView) => void; t: Translate }) {
+  const mode = useApp((s) => s.current?.kubeProxy.mode ?? 'iptables')
+  return (
+    <div className="inspector-tabs" role="tablist" aria-label={t('landmark.inspector')}>
+      {views.map((v) => (
+        <button key={v} type="button" role="tab" aria-selected={v === view} className={`inspector-tab${v === view ? ' is-active' : ''}`}
+          data-testid={`inspector-tab-${v}`} onClick={() => setView(v)}>{t(VIEW_LABEL[v], { mode })}</button>
+      ))}
+    </div>
+  )
+}
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (<><dt>{label}</dt><dd>{children}</dd></>)
@@ -157,6 +172,8 @@ export function Inspector() {
   const [wantedView, setView] = useState<InspectorView>('overview')
   const views = selected ? viewsFor(selected) : []
   const view = keepView(wantedView, views)
+  const hasSelection = selected !== undefined
+  useEffect(() => { if (hasSelection) void loadDataPlane() }, [hasSelection])
 
   return (
     <section className="panel inspector" aria-label={t('landmark.inspector')} data-testid="inspector">
@@ -168,14 +185,19 @@ export function Inspector() {
       </header>
       <div className="inspector-body">
         {selected && graph ? (
-          DATA_PLANE_KINDS.has(selected.data.kind)
-            ? (
-              <Suspense fallback={overview(selected, graph, t)}>
-                <DataPlane key={selected.id} id={selected.id} kind={selected.data.kind} views={views} view={view} setView={setView}
-                  overview={overview(selected, graph, t)} />
-              </Suspense>
-            )
-            : overview(selected, graph, t)
+          <div className={`data-plane${view === 'rules' || view === 'nginx' ? ' is-filling' : ''}${view !== 'overview' ? ' is-tall' : ''}`}
+            data-testid="inspector-dataplane">
+            {views.length > 1 && <Tabs views={views} view={view} setView={setView} t={t} />}
+            <div className={`inspector-view view-${view}`} role={views.length > 1 ? 'tabpanel' : undefined}>
+              {needsInspection(view)
+                ? (
+                  <Suspense fallback={<p className="card-muted">{t('inspector.loading')}</p>}>
+                    <DataPlane key={selected.id} id={selected.id} kind={selected.data.kind} view={view} />
+                  </Suspense>
+                )
+                : overview(selected, graph, t)}
+            </div>
+          </div>
         ) : <p className="card-muted">{t('inspector.empty')}</p>}
       </div>
     </section>
