@@ -53,6 +53,14 @@ export interface RunRequest {
   repeat?: number
 }
 
+/** One run made on a simulation, as its session's history records it (a share link replays them in order). */
+export interface RunRecord {
+  where: ObjectId
+  line: string
+  /** Set for a repeated run (more than 1). */
+  repeat?: number
+}
+
 export interface RunReply {
   stdout: string
   stderr: string
@@ -64,6 +72,10 @@ export interface RunReply {
   scenarioEdit?: ScenarioEdit
   /** The line is not finished (an open quote, `do` without `done`): the terminal shows PS2 and waits for more. */
   incomplete?: boolean
+  /** This run's 0-based position among the runs made on its simulation (worker/run.ts), when it counted as one. */
+  historyIndex?: number
+  /** The runs made on the same simulation before this one, oldest first: the last 200 (fewer than historyIndex once more ran). */
+  history?: RunRecord[]
 }
 
 /** What the send composer offers to complete. */

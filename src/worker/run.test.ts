@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { gallery } from '../scenarios/gallery.generated'
-import { completeLine, runAt, sendTargets, whereFromId } from './run'
+import { completeLine, HISTORY_LIMIT, resetSessions, runAt, sendTargets, whereFromId } from './run'
 
 const scenario = (name: string) => gallery.find((g) => g.name === name)!.files
 
@@ -83,5 +83,52 @@ describe('the terminal shell', () => {
     expect(r.stdout).toContain('labeled')
     expect(r.scenarioEdit?.changed).toEqual(['nginx.yaml'])
     expect(r.scenarioEdit?.files.find((f) => f.path === 'nginx.yaml')?.text).toMatch(/tier: "?web/)
+  })
+})
+
+describe('the history of runs per simulation (what a share link replays)', () => {
+  beforeEach(() => resetSessions())
+  const files = scenario('service-basics')
+  // nginx-nodeport selects 3 nginx pods: kube-proxy's statistic-mode random draws spread them over the three
+  const send = { files, where: 'Client/workstation', line: 'curl -s http://192.168.100.21:30080', lang: 'en' as const }
+
+  it('three sends to a 3-endpoint Service: the third carries the first two, and replaying them reaches its endpoint', () => {
+    const replies = [runAt(send), runAt(send), runAt(send)]
+    expect(replies.map((r) => r.historyIndex)).toEqual([0, 1, 2])
+    expect(replies[2].history).toEqual([{ where: 'Client/workstation', line: send.line }, { where: 'Client/workstation', line: send.line }])
+    const pods = replies.map((r) => r.traces[0].outcome.pod)
+    // the case only means something when the random stream moved the third request elsewhere than the first
+    expect(pods[2]).not.toBe(pods[0])
+    resetSessions()
+    for (const h of replies[2].history!) runAt({ ...send, where: h.where, line: h.line, ...(h.repeat ? { repeat: h.repeat } : {}) })
+    expect(runAt(send).traces[0].outcome.pod).toBe(pods[2])
+  })
+
+  it('a repeated send is one entry with its count; an unknown machine and an unfinished line are none', () => {
+    runAt({ ...send, repeat: 5 })
+    runAt({ ...send, where: 'Pod/default/nope' })
+    runAt({ ...send, where: 'Node/node1', line: 'for i in 1 2; do' })
+    const r = runAt(send)
+    expect(r.historyIndex).toBe(1)
+    expect(r.history).toEqual([{ where: 'Client/workstation', line: send.line, repeat: 5 }])
+  })
+
+  it('a kubectl edit makes new files, hence a new simulation whose history starts empty', () => {
+    runAt(send)
+    const edit = runAt({ files, where: 'Node/master', line: 'kubectl label pod nginx-pod-1 tier=web', lang: 'en' })
+    expect(edit.scenarioEdit).toBeDefined()
+    expect(edit.history).toBeUndefined()
+    const after = runAt({ ...send, files: edit.scenarioEdit!.files })
+    expect([after.historyIndex, after.history]).toEqual([0, []])
+    // the old files' simulation kept its own history
+    expect(runAt(send).history).toHaveLength(1)
+  })
+
+  it(`keeps the last ${HISTORY_LIMIT} runs: past that the history is shorter than the run's index`, () => {
+    for (let i = 0; i < HISTORY_LIMIT + 4; i++) runAt({ ...send, where: 'Node/node1', line: `echo ${i}` })
+    const r = runAt(send)
+    expect(r.historyIndex).toBe(HISTORY_LIMIT + 4)
+    expect(r.history).toHaveLength(HISTORY_LIMIT)
+    expect(r.history![0].line).toBe('echo 4')
   })
 })

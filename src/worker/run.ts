@@ -8,7 +8,7 @@ import { splitWords } from '../engine/shell/words'
 import { commands } from '../engine/shell/registry'
 import { formatMessage } from '../engine/i18n/catalog'
 import { fnv32a } from '../engine/util/hash'
-import type { RunReply, RunRequest, SendTargets } from './protocol'
+import type { RunRecord, RunReply, RunRequest, SendTargets } from './protocol'
 
 /**
  * The worker keeps one Simulation per compiled scenario (seeded), so requests sent one after another share the
@@ -16,21 +16,28 @@ import type { RunReply, RunRequest, SendTargets } from './protocol'
  * back to an earlier text (undo) finds its simulation again.
  */
 const KEEP = 4
-const sessions = new Map<string, { compiled: CompiledScenario; sim: Simulation }>()
+/**
+ * Each session also records the runs made on it, in order, so a share link can replay them before the shown one (the
+ * receiver's fresh simulation then reaches the same draws, conntrack and affinity). Only the last HISTORY_LIMIT are
+ * kept; `runs` counts them all, so a reply can tell that its history is no longer complete.
+ */
+export const HISTORY_LIMIT = 200
+interface Session { compiled: CompiledScenario; sim: Simulation; history: RunRecord[]; runs: number }
+const sessions = new Map<string, Session>()
 
 function filesKey(files: SourceFile[]): string {
   const text = files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001')
   return `${fnv32a(text).toString(16)}:${text.length}:${text}`
 }
 
-export function sessionFor(files: SourceFile[]): { compiled: CompiledScenario; sim: Simulation } {
+export function sessionFor(files: SourceFile[]): Session {
   const key = filesKey(files)
   let session = sessions.get(key)
   if (session) {
     sessions.delete(key)
   } else {
     const compiled = compileScenario(files)
-    session = { compiled, sim: new Simulation(compiled, 1) }
+    session = { compiled, sim: new Simulation(compiled, 1), history: [], runs: 0 }
   }
   sessions.set(key, session)
   while (sessions.size > KEEP) sessions.delete(sessions.keys().next().value as string)
@@ -63,7 +70,8 @@ function shellAt(id: string, sim: Simulation, lang: RunRequest['lang']): ShellSe
 
 /** Runs one terminal line (or, with `repeat`, one command N times on the same simulation) at a canvas object. */
 export function runAt(request: RunRequest): RunReply {
-  const { sim, compiled } = sessionFor(request.files)
+  const session = sessionFor(request.files)
+  const { sim, compiled } = session
   const where = resolveWhere(compiled.cluster, whereFromId(request.where))
   if (!where.ok) {
     return { stdout: '', stderr: formatMessage(where.code, where.params, request.lang) + '\n', exitCode: 1, traces: [] }
@@ -72,17 +80,36 @@ export function runAt(request: RunRequest): RunReply {
   if (repeat > 1) {
     const words = splitWords(request.line)
     if (!words.ok) return { stdout: '', stderr: `bash: ${words.error}\n`, exitCode: 2, traces: [] }
+    const place = record(session, { where: request.where, line: request.line, repeat })
     const r = runRepeated(sim, where.where, words.words, { repeat }, { lang: request.lang })
     const traces = r.traces ?? []
-    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []) }
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []), ...place }
   }
   const shell = shellAt(request.where, sim, request.lang)
+  const before = { history: session.history.slice(), runs: session.runs }
   const r = runShellLine(shell, where.where, request.line)
+  // An unfinished line ran nothing yet; a line that edited the scenario made new files, hence a new session whose
+  // history starts empty (replaying it would edit the receiver's files again).
+  const place = r.incomplete || r.scenarioEdit ? {} : record(session, { where: request.where, line: request.line }, before)
   return {
     stdout: r.output, stderr: '', exitCode: r.exitCode, traces: r.traces,
     ...(r.scenarioEdit ? { scenarioEdit: r.scenarioEdit } : {}),
     ...(r.incomplete ? { incomplete: true } : {}),
+    ...place,
   }
+}
+
+/**
+ * Appends a run to its session's history and says where it stands: its 0-based position among every run made on the
+ * session, and the runs before it that are still kept (fewer than `historyIndex` once more than HISTORY_LIMIT ran).
+ */
+function record(session: Session, run: { where: string; line: string; repeat?: number },
+  before = { history: session.history.slice(), runs: session.runs }): Pick<RunReply, 'history' | 'historyIndex'> {
+  const entry: RunRecord = { where: run.where, line: run.line, ...(run.repeat && run.repeat > 1 ? { repeat: run.repeat } : {}) }
+  session.history.push(entry)
+  if (session.history.length > HISTORY_LIMIT) session.history.shift()
+  session.runs += 1
+  return { history: before.history, historyIndex: before.runs }
 }
 
 /** What the send composer completes: Service names in the three forms the resolver accepts, Ingress hosts, NodePorts. */
