@@ -20,7 +20,7 @@ function podGroupTitle(v: PodGroupView, t: Translate): string {
   const count = v.members.length
   if (v.by === 'workload') return t('canvas.group.workload', { name: v.workloadName ?? '', count })
   if (v.by === 'bare') return t('canvas.group.bare', { count })
-  return t('canvas.group.nodePods', { count, workloads: v.workloads })
+  return t('canvas.group.nodePods', { count })
 }
 
 function ExpandButton({ id, open, count, name }: { id: string; open: boolean; count: number; name: string }) {
@@ -96,7 +96,8 @@ export const PodGroupCard = memo(function PodGroupCard({ data }: NodeProps<CardN
       </div>
       <div className="card-row card-sub">
         <span><span className={`dot dot-${state}`} aria-hidden="true" /> {t('canvas.group.ready', { ready: v.ready, count })}</span>
-        <span className="card-muted group-focus">{focusName ? t('canvas.group.selected', { name: focusName }) : v.namespace ?? ''}</span>
+        <span className="card-muted group-focus">{focusName ? t('canvas.group.selected', { name: focusName })
+          : [v.by === 'node' ? t('canvas.group.workloads', { count: v.workloads }) : '', v.namespace ?? ''].filter((x) => x).join(' · ')}</span>
       </div>
       {data.expanded && data.members && (
         <MemberList members={data.members} focus={data.focus} label={title} row={(m) => {

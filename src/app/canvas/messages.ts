@@ -3,7 +3,8 @@ import type { MessageTable } from '../../engine/i18n/types'
 /** The canvas area's texts (joined into the app's table in i18n/messages.ts). */
 export const canvasMessages = {
   'canvas.group.workload': { en: '{name} × {count} pods', zh: '{name} × {count} 个 Pod' },
-  'canvas.group.nodePods': { en: '{count} pods · {workloads} workloads', zh: '{count} 个 Pod · {workloads} 个工作负载' },
+  'canvas.group.nodePods': { en: '{count} pods', zh: '{count} 个 Pod' },
+  'canvas.group.workloads': { en: '{count} workloads', zh: '{count} 个工作负载' },
   'canvas.group.bare': { en: '{count} bare pods', zh: '{count} 个独立 Pod' },
   'canvas.group.ready': { en: '{ready}/{count} ready', zh: '{ready}/{count} 就绪' },
   'canvas.group.services': { en: '{namespace}: {count} Services', zh: '{namespace}:{count} 个 Service' },
