@@ -190,7 +190,8 @@ test('the 1000 × 10 scenario opens collapsed, pans, zooms, expands and selects 
   await page.screenshot({ path: 'test-results/screens/large-expanded-1280.png' })
   // close up: the open card and the node boxes it reaches, legible
   const card = (await flowNode(page, SERVICES).boundingBox())!
-  await page.mouse.move(card.x + card.width / 2, card.y + card.height / 3)
+  // beside the card: over its list the wheel scrolls the list, not the canvas
+  await page.mouse.move(card.x + card.width + 4, card.y + card.height / 3)
   for (let k = 0; k < 4; k++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(60) }
   await page.waitForTimeout(300)
   await page.screenshot({ path: 'test-results/screens/large-closeup-1280.png' })
