@@ -1,5 +1,4 @@
-import { createParseCache } from '../engine/manifest/parse'
-import { compileScenario } from '../engine/scenario'
+import { compileShared } from './compiled'
 import type { SourceFile } from '../engine/manifest/types'
 import { deriveCanvasGraph } from '../app/canvas/graph'
 import { collapseGraph } from '../app/canvas/collapse'
@@ -8,8 +7,6 @@ import { layoutCanvas, type ElkLayouter } from './layout'
 import { rememberLastLayout } from './latest'
 import type { CompiledView } from './protocol'
 
-// The documents of the previous compile: an edit re-parses only the documents it touched (engine/manifest/parse.ts).
-const parseCache = createParseCache()
 // An edit that leaves the drawn graph's boxes, sizes and edges as they were (a label, a port) skips ELK.
 const layouters = new WeakMap<ElkLayouter, ElkLayouter>()
 const remembering = (elk: ElkLayouter): ElkLayouter => {
@@ -20,7 +17,7 @@ const remembering = (elk: ElkLayouter): ElkLayouter => {
 
 /** YAML files to what the canvas draws: the engine's cluster as a positioned graph, the diagnostics, object ranges. */
 export async function compileForCanvas(files: SourceFile[], elk: ElkLayouter): Promise<CompiledView> {
-  const compiled = compileScenario(files, { parseCache })
+  const compiled = compileShared(files)
   const graph = await layoutGraph(deriveCanvasGraph(compiled.cluster), remembering(elk))
   return {
     graph,

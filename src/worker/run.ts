@@ -1,4 +1,5 @@
-import { compileScenario, type CompiledScenario } from '../engine/scenario'
+import type { CompiledScenario } from '../engine/scenario'
+import { compileShared } from './compiled'
 import type { SourceFile } from '../engine/manifest/types'
 import { Simulation } from '../engine/sim/simulation'
 import { resolveWhere } from '../engine/shell/location'
@@ -36,7 +37,7 @@ export function sessionFor(files: SourceFile[]): Session {
   if (session) {
     sessions.delete(key)
   } else {
-    const compiled = compileScenario(files)
+    const compiled = compileShared(files) // the canvas's compile of the same text, if it is the newest (compiled.ts)
     session = { compiled, sim: new Simulation(compiled, 1), history: [], runs: 0 }
   }
   sessions.set(key, session)
