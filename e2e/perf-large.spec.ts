@@ -245,3 +245,36 @@ test('the 1000 × 10 scenario opens collapsed, pans, zooms, expands and selects 
   writeFileSync('test-results/perf-large.json', JSON.stringify(figures, null, 2) + '\n')
   for (const [k, v] of Object.entries(figures)) test.info().annotations.push({ type: k, description: JSON.stringify(v) })
 })
+
+test('a request to a pod drawn inside a group card: the packet marker and the glow point at the card', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.addLocatorHandler(page.getByTestId('fault-dismiss'), async (button) => { await button.click() })
+  await page.goto('/#scenario=scale-1000x10')
+  await expect(page.getByTestId('servicegroup-default')).toBeVisible({ timeout: 90_000 })
+
+  // the scenario's first suggestion: node1 curls svc-0's ClusterIP (kube-proxy DNATs it to one of app-0's pods)
+  await page.getByTestId('trace-send').click()
+  await expect(page.getByTestId('composer')).toBeVisible()
+  await page.getByTestId('composer-from').selectOption('Node/node1')
+  await page.getByTestId('composer-target').fill('http://10.96.0.11')
+  await page.getByTestId('composer-send').click()
+  const delivery = page.locator('[data-testid="event-row"][data-stage="pod"]').last()
+  await expect(delivery).toBeVisible({ timeout: 120_000 })
+  await page.getByTestId('trace-play').click() // pause
+  await delivery.click()
+  const marker = page.getByTestId('packet-marker')
+  await expect(marker).toHaveAttribute('data-at', /^Pod\/default\/app-0-/)
+
+  // the glow's style rule names the group card holding the pod, and the marker's dot sits on that card
+  const glowing = await page.evaluate(() => {
+    const rule = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('.react-flow__node[data-id='))
+    // the rule quotes the id through CSS.escape
+    return rule?.match(/data-id="([^"]+)"/)?.[1]?.replace(/\\(.)/g, "$1")
+  })
+  expect(glowing).toMatch(/^Group\/pods\//)
+  const card = (await flowNode(page, glowing!).boundingBox())!
+  const dot = (await marker.locator('.packet-dot').boundingBox())!
+  const cx = dot.x + dot.width / 2, cy = dot.y + dot.height / 2
+  expect(cx >= card.x && cx <= card.x + card.width && cy >= card.y && cy <= card.y + card.height, `marker at ${cx},${cy} on ${glowing}`).toBe(true)
+  await page.screenshot({ path: 'test-results/screens/large-trace-1280.png' })
+})
