@@ -19,6 +19,13 @@ const base: ShareState = {
   positions: { 'Pod/default/mysql-pod': { x: 120.5, y: -40 } },
   proxyMode: 'ipvs',
   request: { from: 'default/nginx-pod-1', command: 'nc -zv mysql-service 3306' },
+  history: [
+    { from: 'Client/workstation', command: 'curl -s http://192.168.100.21:30080', repeat: 5 },
+    { from: 'Pod/default/nginx-pod-1', command: 'nc -zv mysql-service 3306' },
+    { from: 'Node/node1', command: 'X=1' },
+    { from: 'Node/node1', command: 'curl -s http://10.96.0.10' },
+  ],
+  activeFile: 'mysql.yaml',
   seed: 7,
   hop: 3,
 }
@@ -37,11 +44,17 @@ const stateArb: fc.Arbitrary<ShareState> = fc.record({
   positions: fc.dictionary(lineArb.filter((s) => s !== ''), fc.record({ x: coordinate, y: coordinate }), { maxKeys: 8 }),
   proxyMode: fc.option(fc.constantFrom('iptables' as const, 'ipvs' as const, 'nftables' as const), { nil: undefined }),
   request: fc.option(fc.record({ from: lineArb.filter((s) => s !== ''), command: lineArb }), { nil: undefined }),
+  history: fc.option(fc.array(fc.record({ from: lineArb.filter((s) => s !== ''), command: lineArb, repeat: fc.option(fc.integer({ min: 2, max: 1000 }), { nil: undefined }) }), { maxLength: 5 }), { nil: undefined }),
+  activeFile: fc.option(fc.nat({ max: 5 }), { nil: undefined }),
   seed: fc.nat({ max: 0xffffffff }),
   hop: fc.nat({ max: 1000 }),
 }).map((s) => {
-  const out: ShareState = { ...s }
+  const { activeFile, ...rest } = s
+  const out: ShareState = { ...rest, history: s.history?.map((h) => (h.repeat === undefined ? { from: h.from, command: h.command } : h)) }
+  const tab = activeFile === undefined ? undefined : s.files[activeFile]?.path
+  if (tab !== undefined) out.activeFile = tab
   if (out.proxyMode === undefined) delete out.proxyMode
+  if (out.request === undefined || out.history === undefined) delete out.history
   if (out.request === undefined) delete out.request
   return out
 })
@@ -122,6 +135,20 @@ describe('share codec (link and file)', () => {
     ['request with a newline', (w) => { w.request.command = 'curl x\nrm -rf /' }, 'request.command'],
     ['request from empty', (w) => { w.request.from = '' }, 'request.from'],
     ['scenario name with markup', (w) => { w.scenario = '<b>x</b>' }, 'scenario'],
+    ['history entry with a newline', (w) => { w.history[3].command = 'curl x\nrm -rf /' }, 'history.3.command'],
+    ['history entry with an escape sequence', (w) => { w.history[1].command = 'echo \u001b]0;owned\u0007' }, 'history.1.command'],
+    ['history entry from empty', (w) => { w.history[0].from = '' }, 'history.0.from'],
+    ['history entry with an unknown key', (w) => { w.history[2].onclick = 'x' }, 'history.2.onclick'],
+    ['history entry not an object', (w) => { w.history[2] = 'curl x' }, 'history.2'],
+    ['history command too long', (w) => { w.history[0].command = 'a'.repeat(4097) }, 'history.0.command'],
+    ['history repeat of 1 (written without a count)', (w) => { w.history[0].repeat = 1 }, 'history.0.repeat'],
+    ['history repeat past the Composer\'s 1000', (w) => { w.history[0].repeat = 1001 }, 'history.0.repeat'],
+    ['history repeat fractional', (w) => { w.history[0].repeat = 2.5 }, 'history.0.repeat'],
+    ['history of 202 runs', (w) => { w.history = Array.from({ length: 202 }, () => ({ from: 'Node/node1', command: 'true' })) }, 'history'],
+    ['history not a list', (w) => { w.history = { 0: w.history[0] } }, 'history'],
+    ['history without a shown request', (w) => { delete w.request }, 'history'],
+    ['active tab that is not one of the files', (w) => { w.activeFile = 'other.yaml' }, 'activeFile'],
+    ['active tab not a string', (w) => { w.activeFile = 0 }, 'activeFile'],
   ]
   for (const [name, change, field] of invalid) {
     it(`names the field that fails: ${name}`, () => {
@@ -165,6 +192,7 @@ describe('share codec (link and file)', () => {
       const state: ShareState = {
         scenario: entry.name, files: scenarioFiles(entry), positions: { 'Pod/default/nginx-app-1': { x: 312, y: 148 } },
         request: { from: entry.requests[0].from, command: entry.requests[0].command }, seed: 1, hop: 4,
+        activeFile: scenarioFiles(entry).at(-1)!.path,
         ...(entry.generator ? { generator: entry.generator } : {}),
       }
       const link = `https://kubehops.example/${shareFragment(state)}`
@@ -172,8 +200,15 @@ describe('share codec (link and file)', () => {
     }
   })
 
+  it('a full history (200 sends before the shown one, plus a repeated one) round-trips and stays a link', () => {
+    const history = Array.from({ length: 200 }, (_, i) => ({ from: 'Client/workstation', command: `curl -s http://192.168.100.2${i % 3}:30080` }))
+    const state: ShareState = { ...base, history: [...history, { from: 'Client/workstation', command: 'curl -s http://app.example.com', repeat: 1000 }] }
+    expect(decodeShare(shareFragment(state))).toEqual({ ok: true, state })
+    expect(shareOffer(state).kind).toBe('link')
+  })
+
   it('offers a file when the link would pass 8000 characters', () => {
-    const noisy = { ...base, files: [{ path: 'big.yaml', text: Array.from({ length: 4000 }, (_, i) => `# ${(i * 2654435761) % 1000003}`).join('\n') }] }
+    const noisy = { ...base, activeFile: 'big.yaml', files: [{ path: 'big.yaml', text: Array.from({ length: 4000 }, (_, i) => `# ${(i * 2654435761) % 1000003}`).join('\n') }] }
     const offer = shareOffer(noisy)
     expect(offer.kind).toBe('file')
     if (offer.kind !== 'file') return

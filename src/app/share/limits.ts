@@ -13,6 +13,10 @@ export const LIMITS = {
   /** Canvas coordinates, in pixels either way. */
   coordinate: 10_000_000,
   commandChars: 4096,
+  /** Runs replayed before the shown request: the worker keeps 200 (worker/run.ts HISTORY_LIMIT), plus one for a repeated run's earlier requests. */
+  history: 201,
+  /** A repeated send's count (the Composer's maximum). */
+  repeat: 1000,
   fromChars: 256,
   scenarioChars: 63,
   hop: 100_000,

@@ -17,4 +17,7 @@ describe('incomingOf', () => {
     const work = incomingOf(state(scenario), lang)
     expect(work).toEqual({ name, origin, files: state(scenario).files, activeFile: 'b.yaml', positions: { 'Pod/default/x': { x: 1, y: 2 } } })
   })
+  it('opens the tab the sender was looking at', () => {
+    expect(incomingOf({ ...state(''), activeFile: 'a.yaml' }, 'en').activeFile).toBe('a.yaml')
+  })
 })

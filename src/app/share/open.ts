@@ -14,8 +14,8 @@ import type { DecodeResult, ShareState } from './types'
 
 /**
  * Opening a link or a `.kubehops.json` file (loaded lazily: it brings the codec). A refused one changes nothing and
- * says why; an accepted one becomes a workspace of its own (the user's current work kept), then the request is sent
- * again on a fresh simulation and the trace is put on the same hop.
+ * says why; an accepted one becomes a workspace of its own (the user's current work kept), then the sender's earlier
+ * runs are replayed on a fresh simulation (unseen), the request is sent again and the trace is put on the same hop.
  */
 
 /** The workspace a shared state becomes: named after its gallery scenario when it has one. */
@@ -28,7 +28,7 @@ export function incomingOf(state: ShareState, lang: Lang, entries: GalleryScenar
     name,
     origin: entry ? entry.name : '',
     files: state.files,
-    activeFile: state.files[0]?.path ?? '',
+    activeFile: state.activeFile ?? state.files[0]?.path ?? '',
     positions: state.positions,
   }
 }
@@ -109,8 +109,19 @@ async function replay(state: ShareState): Promise<void> {
     }
   }
   if (!state.request) return
-  // the same seed as the sender's first run: a fresh simulation (conntrack, affinity, the random stream)
+  // The same seed as the sender's: a fresh simulation (conntrack, affinity, the random stream), then the runs the
+  // sender made on it before the shown one, in order, so the shown request meets the same draws and state. They
+  // run in the worker only: no animation, output discarded, not in the visible run list.
   await compiler.resetSimulation()
+  if (state.history?.length) traceStore.getState().setBusy(true)
+  try {
+    for (const h of state.history ?? []) {
+      const { files, lang } = appStore.getState()
+      await compiler.run({ files, where: h.from, line: h.command, lang, ...(h.repeat ? { repeat: h.repeat } : {}) })
+    }
+  } catch {
+    // the worker failed mid-history (it reports through the supervisor): the shown request still runs below
+  }
   const reply = await runLine(state.request.from, state.request.command, { play: false })
   if (!reply || reply.traces.length === 0) return
   traceStore.getState().setHop(state.hop)

@@ -15,10 +15,25 @@ export interface ShareState {
   proxyMode?: ProxyMode
   /** The selected request: where it runs and the command line as typed. */
   request?: { from: string; command: string }
+  /**
+   * The runs made on the sender's simulation before the shown request, oldest first (a repeated send with its count):
+   * replayed on the receiver's fresh simulation first, so the random stream, conntrack and affinity match.
+   */
+  history?: ShareRun[]
+  /** The editor tab the sender was looking at. */
+  activeFile?: string
   /** The simulation's seed (a 32-bit unsigned integer). */
   seed: number
   /** The hop the trace view shows (0-based). */
   hop: number
+}
+
+/** One run replayed before the shown request. */
+export interface ShareRun {
+  from: string
+  command: string
+  /** A repeated send (2 or more). */
+  repeat?: number
 }
 
 /** Why a link or file was refused. `invalid-field:<path>` names the first field that failed (`files.2.path`). */

@@ -2,7 +2,7 @@ import type { ProxyMode } from '../../engine/cluster/types'
 import type { SourceFile } from '../../engine/manifest/types'
 import { generatedFiles, validGenerator } from '../../scenarios/generators'
 import { LIMITS } from './limits'
-import type { DecodeResult, ShareState } from './types'
+import type { DecodeResult, ShareRun, ShareState } from './types'
 
 /**
  * The JSON a link or file carries (version 1). Compact keys are not worth it: deflate takes care of repetition.
@@ -16,6 +16,8 @@ export interface WireV1 {
   positions: Record<string, [number, number]>
   mode?: ProxyMode
   request?: { from: string; command: string }
+  history?: ShareRun[]
+  activeFile?: string
   seed: number
   hop: number
 }
@@ -44,6 +46,8 @@ export function toWire(state: ShareState): WireV1 {
   if (state.generator) wire.generator = { name: state.generator.name, params: { ...state.generator.params } }
   if (state.proxyMode) wire.mode = state.proxyMode
   if (state.request) wire.request = { from: state.request.from, command: state.request.command }
+  if (state.history) wire.history = state.history.map((h) => ({ from: h.from, command: h.command, ...(h.repeat !== undefined ? { repeat: h.repeat } : {}) }))
+  if (state.activeFile !== undefined) wire.activeFile = state.activeFile
   return wire
 }
 
@@ -82,7 +86,7 @@ export function fromWire(data: unknown): DecodeResult {
 }
 
 function readV1(d: Record<string, unknown>): ShareState {
-  only(d, ['v', 'scenario', 'generator', 'files', 'positions', 'mode', 'request', 'seed', 'hop'], '')
+  only(d, ['v', 'scenario', 'generator', 'files', 'positions', 'mode', 'request', 'history', 'activeFile', 'seed', 'hop'], '')
   const state: ShareState = {
     scenario: str(d.scenario, 'scenario', LIMITS.scenarioChars, SCENARIO),
     files: [],
@@ -155,5 +159,27 @@ function readV1(d: Record<string, unknown>): ShareState {
     if (CONTROL.test(command)) throw new Invalid('request.command')
     state.request = { from, command }
   }
+  if (d.history !== undefined) {
+    // replayed runs are only meaningful before a shown request
+    if (!Array.isArray(d.history) || d.history.length > LIMITS.history || !state.request) throw new Invalid('history')
+    state.history = d.history.map((h, i) => readRun(h, `history.${i}`))
+  }
+  if (d.activeFile !== undefined) {
+    const path = str(d.activeFile, 'activeFile', LIMITS.pathChars)
+    if (!state.files.some((f) => f.path === path)) throw new Invalid('activeFile')
+    state.activeFile = path
+  }
   return state
+}
+
+function readRun(h: unknown, at: string): ShareRun {
+  if (!isRecord(h)) throw new Invalid(at)
+  only(h, ['from', 'command', 'repeat'], at)
+  const from = str(h.from, `${at}.from`, LIMITS.fromChars)
+  const command = str(h.command, `${at}.command`, LIMITS.commandChars)
+  if (from === '' || CONTROL.test(from)) throw new Invalid(`${at}.from`)
+  if (CONTROL.test(command)) throw new Invalid(`${at}.command`)
+  if (h.repeat === undefined) return { from, command }
+  // a single run is written without a count (worker/run.ts records `repeat` only above 1)
+  return { from, command, repeat: int(h.repeat, `${at}.repeat`, 2, LIMITS.repeat) }
 }
