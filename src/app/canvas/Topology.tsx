@@ -17,7 +17,7 @@ import { useApp, appStore } from '../store'
 import { isGood, shownResult } from '../store/compileResult'
 import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
-import type { DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
+import type { CanvasEdge, DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
 import { isGroupId } from './collapse'
@@ -88,11 +88,14 @@ function toFlowNodes(
   return out
 }
 
-function toFlowEdges(graph: PositionedGraph, active: Set<string>): Edge[] {
+/** React Flow edges for what is drawn; an edge whose inputs did not change keeps its object (React Flow skips it). */
+function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<string, { e: CanvasEdge; on: boolean; edge: Edge }>): Edge[] {
   return drawnPicture(graph).edges.map((e) => {
     const on = active.has(e.id)
+    const hit = cache.get(e.id)
+    if (hit && hit.e === e && hit.on === on) return hit.edge
     const count = e.count !== undefined && e.count > 1 ? e.count : undefined
-    return {
+    const edge: Edge = {
       id: e.id,
       source: e.source,
       target: e.target,
@@ -103,6 +106,8 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>): Edge[] {
       // an aggregated edge says how many endpoints it stands for (ready/all when some are not ready)
       ...(count !== undefined ? { label: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
     }
+    cache.set(e.id, { e, on, edge })
+    return edge
   })
 }
 
@@ -133,7 +138,8 @@ function Canvas() {
   const flowNodes = useMemo(
     () => (graph ? toFlowNodes(graph, selection, positions, expanded, flowCache.current) : []),
     [graph, selection, positions, expanded])
-  const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection)) : []), [graph, selection])
+  const edgeCache = useRef(new Map<string, { e: CanvasEdge; on: boolean; edge: Edge }>())
+  const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection), edgeCache.current) : []), [graph, selection])
   // A large scenario is drawn collapsed (a few hundred cards). React Flow's onlyRenderVisibleElements is left off on
   // purpose: measured on 1000 × 10, it mounts cards and edge labels as they scroll into view and made panning cost
   // several times more than keeping the collapsed picture mounted.
@@ -183,6 +189,7 @@ function Canvas() {
     // group cards of the previous scenario are gone, and so are the cached flow nodes
     expandStore.getState().clear()
     flowCache.current.clear()
+    edgeCache.current.clear()
   }, [scenarioLoads])
   const fittedFor = useRef(-1)
   useEffect(() => {
