@@ -5,7 +5,7 @@ import { useT } from '../i18n/t'
 import { currentRun, traceStore } from '../trace/store'
 import { downloadText, safeFileName } from '../transfer/download'
 import { gallery } from '../../scenarios/gallery.generated'
-import { shareStateOf } from './build'
+import { shareHistory, shareStateOf, type ShownRun } from './build'
 import { encodeShareFile, shareFragment, shareOffer } from './codec'
 import '../workspace/workspace.css'
 
@@ -14,25 +14,32 @@ function takeOffer() {
   const app = appStore.getState()
   const trace = traceStore.getState()
   const run = currentRun(trace)
+  // the shown run and where it stood in its simulation (the worker's reply), so the link replays the runs before it
+  const shown: ShownRun | undefined = run && trace.hop >= 0 ? {
+    where: run.where, line: run.line, historyIndex: run.reply.historyIndex, history: run.reply.history,
+    repeat: run.reply.summary?.runs, traceIndex: trace.traceIndex,
+  } : undefined
   const state = shareStateOf({
     scenarioName: app.scenarioName,
     files: app.files,
     positions: app.positions,
     mode: shownResult(app).result?.kubeProxy.mode,
-    run: run && trace.hop >= 0 ? { where: run.where, line: run.line } : undefined,
+    run: shown,
+    activeFile: app.activeFile,
     hop: trace.hop,
   }, gallery)
   const base = location.href.split('#')[0]
   const offer = shareOffer(state, base.length)
   const fileName = `${safeFileName(state.scenario || 'scenario')}.kubehops.json`
-  return { state, offer, base, fileName }
+  const exact = shown ? shareHistory(shown).exact : true
+  return { state, offer, base, fileName, exact }
 }
 
 export default function SharePopover({ anchor, onClose }: { anchor: HTMLElement | null; onClose: (refocus: boolean) => void }) {
   const t = useT()
   const box = useRef<HTMLDivElement>(null)
   const field = useRef<HTMLInputElement>(null)
-  const { state, offer, base, fileName } = useMemo(takeOffer, [])
+  const { state, offer, base, fileName, exact } = useMemo(takeOffer, [])
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
   const url = offer.kind === 'link' ? base + offer.fragment : ''
   const r = anchor?.getBoundingClientRect()
@@ -84,6 +91,7 @@ export default function SharePopover({ anchor, onClose }: { anchor: HTMLElement 
         </p>
       )}
       {offer.kind === 'too-large' && <p className="popover-note" role="alert">{t('share.tooLarge')}</p>}
+      {!exact && offer.kind !== 'too-large' && <p className="popover-note" role="status" data-testid="share-not-exact">{t('share.notExact')}</p>}
       <div className="popover-actions">
         {offer.kind !== 'too-large' && (
           <button type="button" className="tool-button" data-testid="share-download" onClick={download}>{t('share.download')}</button>

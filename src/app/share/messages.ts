@@ -35,6 +35,10 @@ export const shareMessages = {
     en: 'Your current work is kept as a draft in your scenarios.',
     zh: '你当前的工作已作为草稿保存在你的场景列表中。',
   },
+  'share.notExact': {
+    en: 'More than 200 requests ran on this simulation before the one shown, so the link cannot replay them: it carries this request alone, which may reach a different pod when opened.',
+    zh: '在所示请求之前,此模拟上已运行了 200 多个请求,链接无法重放它们:链接只携带这一个请求,打开时它可能到达不同的 Pod。',
+  },
   'share.offerFile': {
     en: 'This scenario is too large for a link ({length} characters). Download it as a .kubehops.json file and share the file instead.',
     zh: '此场景太大,无法放进链接({length} 个字符)。请下载为 .kubehops.json 文件并分享该文件。',
