@@ -17,7 +17,7 @@ export type CollapseLimits = typeof COLLAPSE_LIMITS
 
 /** Card sizes the layout reserves for group cards (collapsed). */
 export const GROUP_CARD_SIZE = {
-  podGroup: { width: 220, height: 64 },
+  podGroup: { width: 250, height: 64 },
   serviceGroup: { width: 256, height: 96 },
 } as const
 
