@@ -64,6 +64,8 @@ async function open(result: DecodeResult): Promise<boolean> {
   }
   const work = incomingOf(result.state, store.lang)
   const { keptDraft } = store.openIncoming(work)
+  // the same content already in the list is reopened as it was: still show the tab the sender was looking at
+  if (result.state.activeFile) appStore.getState().setActiveFile(result.state.activeFile)
   store.notify('share.opened', { name: work.name }, 'status')
   if (keptDraft) store.notify('share.kept', {}, 'status')
   await replay(result.state)
