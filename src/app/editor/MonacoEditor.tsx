@@ -4,6 +4,7 @@ import { appStore } from '../store'
 import type { AppState } from '../store'
 import { setupMonaco } from './monaco'
 import { MARKER_OWNER, markersByFile, objectAt } from './markers'
+import { editorAidsFor } from './aids'
 
 // One model per workspace file: a workspace's URI path keeps its models apart from every other workspace's.
 const uriFor = (m: typeof MonacoApi, workspace: string, path: string) => m.Uri.parse(`file:///ws/${encodeURIComponent(workspace || 'none')}/${path}`)
@@ -92,6 +93,12 @@ export default function MonacoEditor() {
       padding: { top: 8 },
     })
     disposers.push(() => editor.dispose())
+    // A generated file (1000 × 10: 424 KB) spends seconds of main-thread time in Monaco's Unicode highlighter and
+    // bracket-pair parser; a file that large is read, not hand-typed, so those aids step aside for it.
+    const fitOptionsToModel = () => editor.updateOptions(editorAidsFor(editor.getModel()?.getValueLength() ?? 0))
+    fitOptionsToModel()
+    const modelSub = editor.onDidChangeModel(fitOptionsToModel)
+    disposers.push(() => modelSub.dispose())
 
     const applyMarkers = (s: AppState) => {
       const diagnostics = s.current?.diagnostics ?? []
