@@ -124,6 +124,16 @@ describe('the history of runs per simulation (what a share link replays)', () =>
     expect(runAt(send).history).toHaveLength(1)
   })
 
+  it('trace k of a repeated send is where a single send lands after the first k (what share/build.ts replays)', () => {
+    const traces = runAt({ ...send, repeat: 6 }).traces
+    for (const k of [1, 2, 5]) {
+      resetSessions()
+      if (k > 1) runAt({ ...send, repeat: k })
+      else runAt(send)
+      expect(runAt(send).traces[0].outcome.pod, `trace ${k}`).toBe(traces[k].outcome.pod)
+    }
+  })
+
   it(`keeps the last ${HISTORY_LIMIT} runs: past that the history is shorter than the run's index`, () => {
     for (let i = 0; i < HISTORY_LIMIT + 4; i++) runAt({ ...send, where: 'Node/node1', line: `echo ${i}` })
     const r = runAt(send)
