@@ -36,3 +36,22 @@ export function promptFor(id: string): string {
   if (id.startsWith('Node/') || id.startsWith('Router/')) return `root@${name}:~# `
   return `user@${name}:~$ `
 }
+
+/** Past this many machines a picker lists a filtered few instead of all of them (1000 × 10 has 10 000 pods). */
+export const MACHINE_LIST_LIMIT = 300
+
+/**
+ * The machines a long picker shows: every one that is not a pod (clients, routers, nodes: few), then the pods whose id
+ * contains the filter, at most MACHINE_LIST_LIMIT in all, and always the chosen one so the select can show it.
+ */
+export function machinesToList<M extends Pick<CanvasNode, 'id' | 'kind'>>(machines: M[], filter: string, chosen?: string): M[] {
+  const needle = filter.trim().toLowerCase()
+  const out: M[] = machines.filter((m) => m.kind !== 'pod')
+  for (const m of machines) {
+    if (out.length >= MACHINE_LIST_LIMIT) break
+    if (m.kind === 'pod' && m.id.toLowerCase().includes(needle)) out.push(m)
+  }
+  const picked = chosen ? machines.find((m) => m.id === chosen) : undefined
+  if (picked && !out.includes(picked)) out.push(picked)
+  return out
+}

@@ -103,6 +103,7 @@ export const traceMessages = {
   'compare.run': { en: '#{id} {line} ({mode})', zh: '#{id} {line}({mode})' },
   'terminal.open': { en: 'Open terminal', zh: '打开终端' },
   'terminal.at': { en: 'Machine', zh: '机器' },
+  'terminal.filter': { en: 'Find a machine', zh: '查找机器' },
   'terminal.loading': { en: 'Loading the terminal…', zh: '正在加载终端…' },
   'terminal.label': { en: 'Terminal on {where}', zh: '{where} 上的终端' },
   'terminal.choose': { en: 'Choose a pod, node or client to open a terminal on.', zh: '选择一个 Pod、节点或客户端来打开终端。' },
