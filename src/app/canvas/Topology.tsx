@@ -104,6 +104,8 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<str
       className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${on ? ' is-active' : ''}`,
       zIndex: on ? 2 : 1,
       // an aggregated edge says how many endpoints it stands for (ready/all when some are not ready)
+      // a MetalLB announcement says what it announces (ARP for an address, BGP for prefixes)
+      ...(e.kind === 'announce' && e.label && count === undefined ? { label: e.label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
       ...(count !== undefined ? { label: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
     }
     cache.set(e.id, { e, on, edge })

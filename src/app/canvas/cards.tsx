@@ -2,6 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { CanvasNode, DrawnNode, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
 import { useT } from '../i18n/t'
 import { PodGroupCard, ServiceGroupCard } from './GroupCards'
+import './announce.css'
 
 /**
  * React Flow node data: the view-model node, plus whether the selection touches it. Group cards (large scenarios)
@@ -89,10 +90,18 @@ export function NodeBox({ data }: NodeProps<CardNode>) {
   const v = data.node.data as NodeView
   return (
     <div className={`node-box${v.ready ? '' : ' is-down'}${data.active ? ' is-active' : ''}`} data-testid={`node-${v.name}`}>
+      {/* announcement edges (MetalLB) end at the box */}
+      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
       <div className="node-box-header">
         <span className="card-title">{v.name}</span>
         <span className="card-badge">{v.controlPlane ? t('canvas.node.controlPlane') : t('canvas.node.worker')}</span>
         {!v.ready && <span className="card-badge badge-warn">{t('canvas.node.notReady')}</span>}
+        {v.speaker && (
+          <span className={`card-badge speaker-badge${v.speaker === 'down' ? ' is-down' : ''}`} data-testid={`speaker-${v.name}`}
+            title={v.speaker === 'down' ? t('canvas.speaker.downTitle') : t('canvas.speaker.title')}>
+            {t('canvas.speaker')}
+          </span>
+        )}
       </div>
       <div className="node-box-sub mono">
         <span>{v.ip}</span>

@@ -1,5 +1,5 @@
 import type { Cluster, EndpointSlice, Pod, Service } from '../../engine/cluster/types'
-import type { CanvasEdge, CanvasGraph, CanvasNode } from './model'
+import type { CanvasEdge, CanvasGraph, CanvasNode, NodeView } from './model'
 import {
   podReadyColumn,
   podStatusColumn,
@@ -8,6 +8,7 @@ import {
   servicePortsColumn,
 } from './kubectlColumns'
 import { ingressBackends, ingressView } from './ingress'
+import { announcementEdges, speakerOn } from './announce'
 
 /** Card sizes the layout reserves (the React components draw inside them). */
 export const CARD_SIZE = {
@@ -54,6 +55,7 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
       data: {
         kind: 'node', name: n.name, ip: n.ip, podCIDR: n.podCIDR, controlPlane: n.controlPlane, ready: n.ready,
         podCount: podsOn.get(n.name) ?? 0,
+        ...withSpeaker(speakerOn(cluster, n.name)),
       },
     })
   }
@@ -110,8 +112,11 @@ export function deriveCanvasGraph(cluster: Cluster): CanvasGraph {
     }
   }
 
+  edges.push(...announcementEdges(cluster))
   return { nodes, edges }
 }
+
+const withSpeaker = (speaker: NodeView['speaker']): Pick<NodeView, 'speaker'> => (speaker ? { speaker } : {})
 
 function sourceOf(ref: { object: string; range?: CanvasNode['source'] } | undefined): Pick<CanvasNode, 'sourceObject' | 'source'> {
   if (!ref) return {}

@@ -19,5 +19,14 @@ export const canvasMessages = {
     en: 'A large scenario draws pods per workload per node and Services per namespace. Expand a card to list and select them.',
     zh: '大型场景按节点上的工作负载显示 Pod,按命名空间显示 Service。展开卡片即可列出并选择其中的对象。',
   },
+  'canvas.speaker': { en: 'speaker', zh: 'speaker' },
+  'canvas.speaker.title': {
+    en: 'A MetalLB speaker runs on this node and can announce LoadBalancer addresses',
+    zh: '此节点上运行着 MetalLB speaker,可以宣告 LoadBalancer 地址',
+  },
+  'canvas.speaker.downTitle': {
+    en: 'The MetalLB speaker on this node is down with its node: it announces nothing',
+    zh: '此节点上的 MetalLB speaker 随节点一起停止,不宣告任何地址',
+  },
   'canvas.edge.count': { en: '{count} endpoints, {ready} ready', zh: '{count} 个端点,{ready} 个就绪' },
 } satisfies MessageTable

@@ -53,6 +53,8 @@ export interface NodeView {
   ready: boolean
   /** Pods scheduled on the node (its box's children). */
   podCount: number
+  /** The MetalLB speaker on the node, when the scenario configures MetalLB: alive, or down with its node. */
+  speaker?: 'alive' | 'down'
 }
 
 /** One routing rule of an Ingress as written: host and path to a Service port. */
@@ -137,8 +139,11 @@ export interface CanvasEdge {
   id: string
   source: ObjectId
   target: ObjectId
-  /** Service → pod (an EndpointSlice endpoint) or Ingress → Service (a backend its rules name). */
-  kind: 'endpoint' | 'backend'
+  /** Service → pod (an EndpointSlice endpoint), Ingress → Service (a backend its rules name), or a MetalLB
+   * announcement (announce.ts): Service → the L2 speaker's node box, router → each BGP-advertising node box. */
+  kind: 'endpoint' | 'backend' | 'announce'
+  /** What an announcement edge says: `ARP 192.168.100.100`, `BGP 192.168.100.100/32`. */
+  label?: string
   /** EndpointSlice conditions for this pod (any slice of the Service): not-ready endpoints are drawn dashed. Backend
    * edges are ready when the Service exists. */
   ready: boolean
