@@ -102,7 +102,8 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<str
       selectable: false,
       focusable: false,
       className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${on ? ' is-active' : ''}`,
-      zIndex: on ? 2 : 1,
+      // an announcement crosses the Service column (router → node boxes): above the cards, so its label reads
+      zIndex: e.kind === 'announce' ? 6 : on ? 2 : 1,
       // an aggregated edge says how many endpoints it stands for (ready/all when some are not ready)
       // a MetalLB announcement says what it announces (ARP for an address, BGP for prefixes)
       ...(e.kind === 'announce' && e.label && count === undefined ? { label: e.label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
