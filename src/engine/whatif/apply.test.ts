@@ -121,6 +121,19 @@ describe('what-if on controller pods, readiness, nodes and scale', () => {
     expect(cluster(on.files).nodes.every((n) => n.ready)).toBe(true)
   })
 
+  it('power off a node of a lab whose Cluster document names only its router: the machines are written into it', () => {
+    const files = filesOf('loadbalancer-metallb-bgp')
+    const r = ok(applyWhatIf(files, { op: 'powerOff', node: 'node1' }))
+    // a second Cluster document would be a duplicate object that the engine ignores (the edit would do nothing)
+    expect(r.changed).toEqual(['lab.yaml'])
+    expect(compileScenario(r.files).diagnostics.map((d) => d.code)).not.toContain('manifest.duplicateObject')
+    const after = cluster(r.files)
+    expect(after.nodes.map((n) => [n.name, n.ready])).toEqual([['master', true], ['node1', false], ['node2', true]])
+    expect(after.router?.name).toBe('edge')
+    const on = ok(applyWhatIf(r.files, { op: 'powerOn', node: 'node1' }))
+    expect(cluster(on.files).nodes.every((n) => n.ready)).toBe(true)
+  })
+
   it('cordon and uncordon a node of a Cluster document edit its entry in place', () => {
     const files = filesOf('ingress-advanced-annotations')
     const r = ok(applyWhatIf(files, { op: 'cordon', node: 'node2' }))

@@ -5,7 +5,7 @@ import type { Cluster, ClusterNode, Pod } from '../cluster/types'
 import type { SourceFile } from '../manifest/types'
 import { compileScenario } from '../scenario'
 import type { WhatIfMessage, WhatIfOp, WhatIfResult } from './types'
-import { deleteDocument, deleteIn, locate, readNode, readString, setIn, type Located } from './yamlEdit'
+import { deleteDocument, deleteIn, locate, readNode, readString, setIn, setValueIn, type Located } from './yamlEdit'
 
 const MAX_REPLICAS = 1000
 // The nodes the cluster stage assumes when the scenario names none (cluster/config.ts DEFAULT_NODES).
@@ -165,6 +165,17 @@ function setNode(files: SourceFile[], cluster: Cluster, node: ClusterNode, field
     // kubelet stops posting status: the node lifecycle controller sets Ready to Unknown (NodeStatusUnknown)
     return { files: withFile(files, site.at.file.path, setIn(site.at, ['status', 'conditions', i, 'status'], value ? 'True' : 'Unknown')), path: site.at.file.path }
   }
+  const entries = cluster.nodes.map((n) => {
+    const settings = { unschedulable: n.unschedulable, ready: n.ready }
+    if (n.name === node.name) settings[field] = value
+    return { name: n.name, ip: n.ip, ...(n.controlPlane ? { controlPlane: true } : {}), ...(settings.unschedulable ? { unschedulable: true } : {}), ...(settings.ready ? {} : { ready: false }) }
+  })
+  // A Cluster document that names no machines (a lab with only a router, say) takes them: a second Cluster
+  // document would be a duplicate object, and the engine would ignore it.
+  const written = clusterDocument(files)
+  if (written) {
+    return { files: withFile(files, written.file.path, setValueIn(written, ['spec', 'nodes'], entries)), path: written.file.path }
+  }
   const path = files.some((f) => f.path === DEFAULT_CLUSTER_FILE) ? 'kube-hops-cluster.yaml' : DEFAULT_CLUSTER_FILE
   const lines = cluster.nodes.map((n) => {
     const settings = { unschedulable: n.unschedulable, ready: n.ready }
@@ -177,6 +188,19 @@ function setNode(files: SourceFile[], cluster: Cluster, node: ClusterNode, field
   })
   const text = `# The lab's machines, written out by a what-if edit (these are the playground's defaults).\napiVersion: kube-hops.dev/v1alpha1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  nodes:\n${lines.join('\n')}\n`
   return { files: [...files, { path, text }], path }
+}
+
+/** The scenario's Cluster document (kube-hops.dev), wherever it is written. */
+function clusterDocument(files: SourceFile[]): Located | undefined {
+  for (const f of files) {
+    for (const match of f.text.matchAll(/^kind:[ \t]*Cluster[ \t]*$/gm)) {
+      const after = f.text.slice(match.index)
+      const name = /^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:[ \t]*["']?([\w.-]+)/m.exec(after)?.[1]
+      const at = name !== undefined ? locate([f], 'Cluster', '', name) : undefined
+      if (at) return at
+    }
+  }
+  return undefined
 }
 
 function findNode(cluster: Cluster, name: string): ClusterNode | undefined {
