@@ -11,7 +11,7 @@ import type { ManifestObject, SourceFile } from './manifest/types'
 export interface CompileOptions {
   /** The CLI's --mode, or the app's mode switch before it rewrites the YAML. */
   modeOverride?: ProxyMode
-  /** Documents parsed by the previous compile (manifest/parse.ts): the worker keeps one so an edit re-parses one document. */
+  /** Documents parsed by the previous compile (manifest/parse.ts): the worker keeps one so an edit re-parses only the YAML documents it touched. */
   parseCache?: ParseCache
 }
 

@@ -63,9 +63,9 @@ export const ip: Command = {
       if (isRoute) return ok(`default via ${node ? bridgeIP(node) : ''} dev eth0 \n${podNet} dev eth0 proto kernel scope link src ${w.pod.podIP} \n`)
       return ok(LO + `2: eth0@if${4 + cluster.pods.filter((p) => p.nodeName === w.pod.nodeName && !p.hostNetwork).findIndex((p) => p.id === w.pod.id)}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    link/ether ${macFrom(w.pod.id)} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n    inet ${w.pod.podIP}/${podNet.split('/')[1]} brd ${broadcast(podNet)} scope global eth0\n       valid_lft forever preferred_lft forever\n`)
     }
-    const self = w.kind === 'client' ? w.client : w.router
+    const host = w.kind === 'client' ? w.client : w.router
     const prefix = nodeSubnet(cluster).split('/')[1]
-    if (isRoute) return ok(`default via ${cluster.router?.ip ?? '192.168.100.1'} dev eth0 proto static \n${nodeSubnet(cluster)} dev eth0 proto kernel scope link src ${self.ip} \n`)
-    return ok(LO + `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n    link/ether ${self.mac} brd ff:ff:ff:ff:ff:ff\n    inet ${self.ip}/${prefix} brd ${broadcast(`${self.ip}/${prefix}`)} scope global eth0\n       valid_lft forever preferred_lft forever\n`)
+    if (isRoute) return ok(`default via ${cluster.router?.ip ?? '192.168.100.1'} dev eth0 proto static \n${nodeSubnet(cluster)} dev eth0 proto kernel scope link src ${host.ip} \n`)
+    return ok(LO + `2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n    link/ether ${host.mac} brd ff:ff:ff:ff:ff:ff\n    inet ${host.ip}/${prefix} brd ${broadcast(`${host.ip}/${prefix}`)} scope global eth0\n       valid_lft forever preferred_lft forever\n`)
   },
 }
