@@ -5,7 +5,7 @@ import type { Cluster, ClusterNode, Pod } from '../cluster/types'
 import type { SourceFile } from '../manifest/types'
 import { compileScenario } from '../scenario'
 import type { WhatIfMessage, WhatIfOp, WhatIfResult } from './types'
-import { deleteDocument, deleteIn, locate, readNode, readString, setIn, setValueIn, type Located } from './yamlEdit'
+import { deleteDocument, deleteIn, locate, readNode, readString, setIn, setValueIn, withFile, type Located } from './yamlEdit'
 
 const MAX_REPLICAS = 1000
 // The nodes the cluster stage assumes when the scenario names none (cluster/config.ts DEFAULT_NODES).
@@ -52,10 +52,6 @@ function objectOf(id: string): { kind: string; namespace: string; name: string }
 function sourceOf(files: SourceFile[], pod: Pod): Located | undefined {
   const o = objectOf(pod.source.object)
   return locate(files, o.kind, o.namespace, o.name)
-}
-
-function withFile(files: SourceFile[], path: string, text: string): SourceFile[] {
-  return files.map((f) => (f.path === path ? { path, text } : f))
 }
 
 function done(files: SourceFile[], summary: WhatIfMessage, changed: string[]): WhatIfResult {

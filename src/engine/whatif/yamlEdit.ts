@@ -206,3 +206,8 @@ export function setValueIn(at: Located, path: (string | number)[], value: unknow
   at.node.setIn(path, at.doc.createNode(value))
   return replaceDocument(at)
 }
+
+/** The files with one file's text replaced, or the file added when the scenario has none of that name. */
+export function withFile(files: SourceFile[], path: string, text: string): SourceFile[] {
+  return files.some((f) => f.path === path) ? files.map((f) => (f.path === path ? { path, text } : f)) : [...files, { path, text }]
+}

@@ -93,9 +93,7 @@ export function locateObject(files: SourceFile[], t: ResourceType, namespace: st
   return locate(files, t.kind, namespace, name)
 }
 
-export function withFile(files: SourceFile[], path: string, text: string): SourceFile[] {
-  return files.some((f) => f.path === path) ? files.map((f) => (f.path === path ? { path, text } : f)) : [...files, { path, text }]
-}
+export { withFile } from '../../../../whatif/yamlEdit'
 
 /** The objects of YAML text (kubectl apply -f): each document's mapping as JSON, with its own text. */
 export function documentsOf(text: string): { json: Record<string, unknown>; text: string }[] | string {
