@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { Terminal } from '@xterm/xterm'
 import { FitAddon } from '@xterm/addon-fit'
 import '@xterm/xterm/css/xterm.css'
@@ -7,7 +7,8 @@ import { shownResult } from '../store/compileResult'
 import { getCompiler } from '../compiler'
 import { useT } from '../i18n/t'
 import { runLine } from '../trace/actions'
-import { isMachine, MACHINE_LIST_LIMIT, machinesToList, promptFor } from '../trace/machines'
+import { isMachine, promptFor } from '../trace/machines'
+import { MachinePicker } from '../trace/MachinePicker'
 import { traceStore, useTrace } from '../trace/store'
 import { applyKey, commonPrefix, emptyLine, splitKeys, submitted, type LineState } from './lineEditor'
 import './terminal.css'
@@ -185,25 +186,14 @@ export default function TerminalPanel() {
   const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
   const machines = useMemo(() => (graph?.nodes ?? []).filter(isMachine), [graph])
   const chosen = at && machines.some((m) => m.id === at) ? at : undefined
-  const [filter, setFilter] = useState('')
-  // 1000 × 10 has 10 000 pods: past a few hundred machines the list is filtered, never drawn whole
-  const many = machines.length > MACHINE_LIST_LIMIT
-  const listed = useMemo(() => (many ? machinesToList(machines, filter, chosen) : machines), [many, machines, filter, chosen])
   useEffect(() => {
     if (!chosen && machines.length > 0) traceStore.setState({ terminalAt: (machines.find((m) => m.kind === 'client') ?? machines[0]).id })
   }, [chosen, machines])
   return (
     <div className="terminal-panel">
-      {many && (
-        <input type="search" className="terminal-filter" value={filter} data-testid="terminal-filter"
-          aria-label={t('terminal.filter')} placeholder={t('terminal.filter')} onChange={(e) => setFilter(e.target.value)} />
-      )}
-      <label className="select-label terminal-at">
-        <span className="select-caption">{t('terminal.at')}</span>
-        <select value={chosen ?? ''} data-testid="terminal-at" onChange={(e) => traceStore.setState({ terminalAt: e.target.value })}>
-          {listed.map((m) => <option key={m.id} value={m.id}>{m.id}</option>)}
-        </select>
-      </label>
+      <MachinePicker machines={machines} value={chosen ?? ''} testId="terminal-at" filterClass="terminal-filter"
+        label={t('terminal.at')} labelClass="select-label terminal-at" captionClass="select-caption"
+        onChange={(id) => traceStore.setState({ terminalAt: id })} />
       {chosen ? <Xterm key={chosen} at={chosen} /> : <p className="card-muted dock-empty">{t('terminal.choose')}</p>}
     </div>
   )

@@ -7,6 +7,7 @@ import { gallery } from '../../scenarios/gallery.generated'
 import type { SendTargets } from '../../worker/protocol'
 import { composeCommand, emptyComposition, type Composition } from './compose'
 import { idFromWhere, isMachine } from './machines'
+import { MachinePicker } from './MachinePicker'
 import { sendRequest } from './actions'
 import { traceStore, useTrace } from './store'
 
@@ -71,14 +72,10 @@ export function Composer() {
         if (command && fromId) void send(fromId, command, form.count)
       }}>
         <h2 id="composer-title">{t('trace.send')}</h2>
-        <label className="composer-field">
-          <span>{t('trace.from')}</span>
-          <select value={fromId} data-testid="composer-from"
-            onChange={(e) => traceStore.setState({ from: e.target.value })}>
-            {/* closed, the dialog holds only the chosen machine: a large scenario has 10 000 pods (canvas/collapse.ts) */}
-            {(open ? machines : machines.filter((m) => m.id === fromId)).map((m) => <option key={m.id} value={m.id}>{m.id}</option>)}
-          </select>
-        </label>
+        {/* closed, the dialog holds only the chosen machine: a large scenario has 10 000 pods (canvas/collapse.ts) */}
+        <MachinePicker machines={open ? machines : machines.filter((m) => m.id === fromId)} value={fromId}
+          testId="composer-from" label={t('trace.from')} labelClass="composer-field" filterClass="composer-filter"
+          onChange={(id) => traceStore.setState({ from: id })} />
         <label className="composer-field">
           <span>{t('trace.target')}</span>
           <input type="text" list="composer-targets" value={form.target} spellCheck={false} data-testid="composer-target"
