@@ -35,8 +35,10 @@ function objectsToDelete(flags: Flags, ctx: ShellContext): { list: Ref[]; bySele
   const all = flags.bools.has('--all')
   const file = flags.values.get('-f') ?? flags.values.get('--filename')
   const allNamespaces = flags.bools.has('-A') || flags.bools.has('--all-namespaces')
+  // cli-runtime builder.go visitByPaths, visitBySelector: its errors are printed by CheckErr as `error: …`
+  const plain = (message: string): CommandResult => ({ stdout: '', stderr: `error: ${message}\n`, exitCode: 1 })
   if (file !== undefined) {
-    if (flags.positional.length) return 'Unexpected args: ' + `[${flags.positional.join(' ')}]`
+    if (flags.positional.length) return plain('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
     return fileObjects(file, flags, ctx)
   }
   if (selector === undefined && !all) {
@@ -46,13 +48,11 @@ function objectsToDelete(flags: Flags, ctx: ShellContext): { list: Ref[]; bySele
     if (objs.refs.length === 0) return 'resource(s) were provided, but no name was specified'
     return { list: objs.refs.map((r) => ({ ...r, namespace: namespaceOf(r.type, flags) })), bySelection: false }
   }
-  // delete.go Validate, then the builder's ResourceTypeOrNameArgs: with a selector or --all the arguments are types
-  const plain = (message: string): CommandResult => ({ stdout: '', stderr: `error: ${message}\n`, exitCode: 1 })
+  // delete.go Validate; then the builder, where --all is the selector that matches everything
   if (all && selector !== undefined) return plain('cannot set --all and --selector at the same time')
-  if (flags.positional.length === 0) return 'you must specify the type of resource'
-  if (flags.positional.length > 1 || flags.positional[0].includes('/')) {
-    return plain(selector !== undefined ? 'name cannot be provided when a selector is specified' : 'name cannot be provided when --all is specified')
-  }
+  if (flags.positional.length === 0) return plain('at least one resource must be specified to use a selector')
+  if (flags.positional.some((a) => a.includes('/'))) return plain('selectors and the all flag cannot be used when passing resource/name arguments')
+  if (flags.positional.length > 1) return plain('name cannot be provided when a selector is specified')
   const parsed = selector !== undefined ? parseSelector(selector) : { ok: true as const, requirements: [] }
   if (!parsed.ok) return plain(parsed.error)
   const list: Ref[] = []
