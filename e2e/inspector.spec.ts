@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { editorReady, expect, flowNode, test } from './fixtures'
+import { longTasks, recordLongTasks } from './longTasks'
 
 const mysqlSvc = 'Service/default/mysql-service'
 const shots = 'test-results/screens'
@@ -272,16 +273,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
 
 test('1000 × 10: a node\'s 43,000-line iptables-save is windowed and searchable without freezing the page', async ({ page }) => {
   test.setTimeout(240_000)
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration })
-    }).observe({ type: 'longtask', buffered: true })
-  })
+  await recordLongTasks(page)
   await page.addLocatorHandler(page.getByTestId('fault-dismiss'), async (button) => { await button.click() })
-  const longest = (from: number) => page.evaluate((from) => Math.round(Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-    .filter((t) => t.start >= from).map((t) => t.duration))), from)
+  const longest = async (from: number) => Math.round(Math.max(0, ...(await longTasks(page)).filter((t) => t.start >= from).map((t) => t.duration)))
 
   await page.goto('/#scenario=scale-1000x10')
   await expect(page.getByTestId('servicegroup-default')).toBeVisible({ timeout: 90_000 })

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { CDPSession, Page } from '@playwright/test'
 import { editorReady, expect, flowNode, test } from './fixtures'
+import { longTasks, recordLongTasks } from './longTasks'
 
 /**
  * Issue 9's large scenario on the production build: the generated 1000 Services × 10 pods opens collapsed (group
@@ -13,7 +14,6 @@ import { editorReady, expect, flowNode, test } from './fixtures'
 const SERVICES = 'Group/services/default'
 
 type Long = { start: number; duration: number }
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks)
 const now = (page: Page) => page.evaluate(() => performance.now())
 const longestSince = (tasks: Long[], from: number) => Math.round(Math.max(0, ...tasks.filter((t) => t.start >= from).map((t) => t.duration)))
 
@@ -105,13 +105,7 @@ async function settle(page: Page, quietMs: number): Promise<number> {
 
 test('the 1000 × 10 scenario opens collapsed, pans, zooms, expands and selects without freezing', async ({ page }) => {
   test.setTimeout(240_000)
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration })
-    }).observe({ type: 'longtask', buffered: true })
-  })
+  await recordLongTasks(page)
 
   // The worker's supervisor (src/worker/supervisor.ts) may restart a worker whose calls queue behind this scenario's
   // compile for longer than their deadline; its note covers the canvas. Counted in the figures, and dismissed.
