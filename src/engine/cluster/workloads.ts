@@ -144,17 +144,13 @@ export function expandWorkload(
     createdAtMs,
   }
   if (system) workload.system = true
-  const base = (labels: Record<string, string>): Omit<PodDraft, 'name'> => ({
-    namespace: obj.namespace,
-    labels,
-    annotations: { ...templateAnnotations },
-    spec: podSpec,
-    status: {},
-    obj,
-    field: 'spec.template.spec',
-    createdAtMs,
-    ...(system ? { system: true } : {}),
-  })
+  // One literal, not spreads of spreads: 10,000 pods at 1000 × 10 (the key order is the one the spreads gave)
+  const draft = (labels: Record<string, string>, name: string, spec: Json, owner: { kind: string; name: string }): PodDraft => {
+    const d: PodDraft = system
+      ? { namespace: obj.namespace, labels, annotations: { ...templateAnnotations }, spec, status: {}, obj, field: 'spec.template.spec', createdAtMs, system: true, name, owner }
+      : { namespace: obj.namespace, labels, annotations: { ...templateAnnotations }, spec, status: {}, obj, field: 'spec.template.spec', createdAtMs, name, owner }
+    return d
+  }
   const drafts: PodDraft[] = []
   const existing = writtenPods(selector.matchLabels)
   // history.ts: pods the scenario deleted stay taken names (the controller's replacements get new ones)
@@ -186,7 +182,7 @@ export function expandWorkload(
     for (let i = owned.length; i < replicas; i++) {
       // The ReplicaSet controller creates pods with generateName `<rs>-`.
       const { name, first } = generateNameAndFirst(`${rsName}-`, i, takenNames)
-      drafts.push(mark({ ...base({ ...labels }), name, owner: { kind: 'ReplicaSet', name: rsName } }, first))
+      drafts.push(mark(draft({ ...labels }, name, podSpec, { kind: 'ReplicaSet', name: rsName }), first))
     }
   } else if (kind === 'StatefulSet') {
     const serviceName = getString(spec, 'serviceName')
@@ -213,7 +209,7 @@ export function expandWorkload(
       const podSpec2: Json = { ...podSpec, hostname: name }
       if (serviceName) podSpec2.subdomain = serviceName
       else delete podSpec2.subdomain
-      drafts.push(mark({ ...base(labels), name, spec: podSpec2, owner: { kind: 'StatefulSet', name: obj.name } }, name))
+      drafts.push(mark(draft(labels, name, podSpec2, { kind: 'StatefulSet', name: obj.name }), name))
     }
   } else {
     const owned = claimPods(existing, selector, (o) => o.kind === 'DaemonSet' && o.name === obj.name, { kind: 'DaemonSet', name: obj.name })

@@ -103,7 +103,8 @@ export function child(at: At, key: string | number): At {
 /** Check `value` against `spec`; every finding goes to ctx.report. Never throws on any input. */
 export function walk(value: unknown, spec: Spec, ctx: WalkContext, at: Pick<At, 'path' | 'dotted' | 'goPath' | 'goStruct'>): void {
   if (value === null || value === undefined || spec.t === 'any') return // null decodes to the zero value
-  const here: At = { ...at, report: ctx.report }
+  // built field by field, not spread: this runs for every field of every object (20,000 objects at 1000 × 10)
+  const here: At = { path: at.path, dotted: at.dotted, goPath: at.goPath, goStruct: at.goStruct, report: ctx.report }
   switch (spec.t) {
     case 'string':
       if (typeof value !== 'string') return typeError(value, spec, ctx, here)
@@ -155,9 +156,13 @@ export function walk(value: unknown, spec: Spec, ctx: WalkContext, at: Pick<At, 
     case 'object': {
       if (!isPlainObject(value)) return typeError(value, spec, ctx, here)
       const struct = spec.go.slice(spec.go.lastIndexOf('.') + 1)
-      for (const [key, child] of Object.entries(spec.fields)) {
+      for (const key in spec.fields) {
+        const child = spec.fields[key]
+        const v = value[key]
+        // an absent field decodes to the zero value (walk's first line): its paths are not worth building
+        if (v === null || v === undefined || child.t === 'any') continue
         const childPath = here.path ? `${here.path}.${key}` : key
-        walk(value[key], child, ctx, {
+        walk(v, child, ctx, {
           path: childPath,
           dotted: here.dotted ? `${here.dotted}.${key}` : key,
           goPath: here.goPath ? `${here.goPath}.${key}` : key,
