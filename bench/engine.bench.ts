@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks'
 import type { ProxyMode } from '../src/engine/cluster/types'
 import { createParseCache } from '../src/engine/manifest/parse'
 import { compileScenario } from '../src/engine/scenario'
-import { runShellLine } from '../src/engine/shell/runner'
+import { runLine } from '../src/engine/shell/sh'
 import { Simulation } from '../src/engine/sim/simulation'
 import { traceRequest } from '../src/engine/trace/walk'
 import { gallery } from '../src/scenarios/gallery.generated'
@@ -86,7 +86,7 @@ export function synthetic(services: number, podsPerService = 10) {
   const heapMB = Math.round(process.memoryUsage().heapUsed / 1e5) / 10
   const sim = new Simulation(c.value, 1)
   const node = c.value.cluster.nodes.find((n) => n.name === 'node1')!
-  const save = timed(() => runShellLine(sim, { kind: 'node', node }, 'iptables-save'))
+  const save = timed(() => runLine(sim, { kind: 'node', node }, 'iptables-save'))
   return {
     services, podsPerService, yamlBytes: text.length, objects: c.value.objects.length,
     compileCpuMs: r1(c.cpuMs), compileWallMs: r1(c.wallMs), heapMB,

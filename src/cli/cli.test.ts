@@ -109,6 +109,23 @@ describe('CLI commands', () => {
       .toBe('{\n  "runs": 3,\n  "byOutput": {\n    "nginx-pod-1\\n": 3\n  },\n  "exitCodes": {\n    "0": 3\n  }\n}\n')
   })
 
+  // kubectl exec POD -- sh -c '…' runs a shell line in the container; the words arrive already split by the user's shell
+  it.each([
+    [['sh', '-c', 'curl -s http://nginx-nodeport | grep -c Hostname:'], { stdout: '1\n', stderr: '', exitCode: 0 }],
+    [['bash', '-c', 'echo "$0 $X" && exit 3'], { stdout: 'sh \n', stderr: '', exitCode: 3 }],
+    [['echo', 'a|b', '$HOME', "it's"], { stdout: "a|b $HOME it's\n", stderr: '', exitCode: 0 }],
+    [['nope'], { stdout: '', stderr: 'bash: nope: command not found\n', exitCode: 127 }],
+    // the CLI writes no files back: kubectl's verbs that edit the scenario refuse, as they did before
+    [['kubectl', 'scale', '--replicas=2', 'deployment/x'], { stdout: '', stderr: 'error: this shell cannot change the scenario; run the command in the terminal\n', exitCode: 1 }],
+  ])('exec -- %j', (argv, expected) => {
+    expect(runCli(['exec', 'nginx-pod-1', '--', ...argv], memoryFs({}))).toEqual(expected)
+  })
+
+  it('exec --json: the command\'s data and its traces', () => {
+    const out = JSON.parse(runCli(['--json', 'exec', 'nginx-pod-1', '--', 'curl', '-s', 'http://nginx-nodeport'], memoryFs({})).stdout)
+    expect(out).toMatchObject({ outcome: { result: 'ok', service: 'default/nginx-nodeport' } })
+  })
+
   it('is deterministic: the same input and seed give byte-identical output', () => {
     const argv = ['--seed', '7', 'kubectl', 'get', 'all', '-A', '-o', 'yaml']
     expect(runCli(argv, memoryFs({}))).toEqual(runCli(argv, memoryFs({})))

@@ -5,6 +5,7 @@ import { localizeJson } from '../engine/shell/localize'
 import { resolveWhere } from '../engine/shell/location'
 import { runRepeated } from '../engine/shell/repeat'
 import { runCommandLine } from '../engine/shell/runner'
+import { quoteWords, runLine } from '../engine/shell/sh'
 import type { CommandResult, Location } from '../engine/shell/types'
 import { Simulation } from '../engine/sim/simulation'
 import { gallery } from '../scenarios/gallery.generated'
@@ -62,10 +63,16 @@ export function runCli(argv: string[], fs: FileSystem): CliOutput {
   } else if (command.kind === 'exec') {
     const where = resolveWhere(scenario.cluster, command.where)
     if (!where.ok) return { stdout: '', stderr: formatMessage(where.code, where.params, args.lang) + '\n', exitCode: 1 }
-    const opts = { lang: args.lang, json: args.json }
-    result = command.repeat > 1
-      ? runRepeated(sim, where.where, command.argv, { repeat: command.repeat, intervalMs: command.intervalMs, concurrency: command.concurrency }, opts)
-      : runCommandLine(sim, where.where, command.argv, opts)
+    // kubectl exec runs ARGS as one program; the playground's programs (sh -c included) live in its shell, so the
+    // words, already split by the user's shell, go there quoted back into one line. The CLI writes no files back, so
+    // kubectl may not edit the scenario (readOnly), as before.
+    const line = quoteWords(command.argv)
+    if (command.repeat > 1) {
+      result = runRepeated(sim, where.where, line, { repeat: command.repeat, intervalMs: command.intervalMs, concurrency: command.concurrency }, { lang: args.lang })
+    } else {
+      const r = runLine(sim, where.where, line, { lang: args.lang, json: args.json, readOnly: true })
+      result = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, ...(r.json !== undefined ? { json: r.json } : {}), ...(r.traces.length ? { traces: r.traces } : {}) }
+    }
   } else {
     return usage({ code: 'shell.cli.missingCommand', params: {} })
   }

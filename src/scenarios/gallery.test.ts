@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { modeSimulated } from '../engine/dataplane/kubeproxy/mode'
 import { compileScenario } from '../engine/scenario'
 import { resolveWhere } from '../engine/shell/location'
-import { runShellLine } from '../engine/shell/runner'
+import { runLine } from '../engine/shell/sh'
 import { Simulation } from '../engine/sim/simulation'
 import { gallery } from './gallery.generated'
 import { scenarioFiles } from './generators'
@@ -34,7 +34,7 @@ function check(entry: GalleryScenario): void {
     const where = resolveWhere(compiled.cluster, r.from)
     expect(where.ok, `${label}: no such machine`).toBe(true)
     if (!where.ok) continue
-    const out = runShellLine(sim, where.where, r.command, { json: true })
+    const out = runLine(sim, where.where, r.command, { json: true })
     if (r.expect) expect(out.traces?.[0]?.outcome, `${label}\n${out.stderr}`).toMatchObject(r.expect)
     if (r.expectExit !== undefined) expect(out.exitCode, `${label}\n${out.stderr}`).toBe(r.expectExit)
     // with --json a command still returns its text beside the data (the CLI prints one or the other)

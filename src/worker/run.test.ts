@@ -35,6 +35,14 @@ describe('runAt', () => {
     expect(v2).toBeLessThan(20)
   })
 
+  it('a repeated send runs the whole line through the shell, pipes included (shell/repeat.ts, sh/index.ts runLine)', () => {
+    const line = 'curl -s http://app.example.com | grep -o "Version [0-9]"'
+    const r = runAt({ files: scenario('ingress-canary-weight'), where: 'Client/workstation', line, lang: 'en', repeat: 20 })
+    expect(r.exitCode).toBe(0)
+    expect(r.summary?.requests).toBe(20)
+    expect(r.stdout).toContain('runs: 20, requests: 20')
+  })
+
   it('reports an unknown machine as the shell does, in the chosen language', () => {
     const r = runAt({ files: scenario('service-basics'), where: 'Pod/default/nope', line: 'hostname', lang: 'zh' })
     expect(r.exitCode).toBe(1)

@@ -5,7 +5,6 @@ import { Simulation } from '../engine/sim/simulation'
 import { resolveWhere } from '../engine/shell/location'
 import { adoptSimulation, complete, createShellSession, runShellLine, type ShellSession } from '../engine/shell/sh'
 import { runRepeated, summarize } from '../engine/shell/repeat'
-import { splitWords } from '../engine/shell/words'
 import { commands } from '../engine/shell/registry'
 import { formatMessage } from '../engine/i18n/catalog'
 import { fnv32a } from '../engine/util/hash'
@@ -79,10 +78,8 @@ export function runAt(request: RunRequest): RunReply {
   }
   const repeat = Math.max(1, Math.floor(request.repeat ?? 1))
   if (repeat > 1) {
-    const words = splitWords(request.line)
-    if (!words.ok) return { stdout: '', stderr: `bash: ${words.error}\n`, exitCode: 2, traces: [] }
     const place = record(session, { where: request.where, line: request.line, repeat })
-    const r = runRepeated(sim, where.where, words.words, { repeat }, { lang: request.lang })
+    const r = runRepeated(sim, where.where, request.line, { repeat }, { lang: request.lang })
     const traces = r.traces ?? []
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, traces, summary: summarize(repeat, traces, []), ...place }
   }

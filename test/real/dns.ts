@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CompiledScenario } from '../../src/engine/scenario'
 import { resolveWhere } from '../../src/engine/shell/location'
-import { runShellLine } from '../../src/engine/shell/runner'
+import { runLine } from '../../src/engine/shell/sh'
 import { Simulation } from '../../src/engine/sim/simulation'
 import { firstDifference, type Report } from './report'
 import { run } from './sh'
@@ -63,7 +63,7 @@ export async function runDnsScenario(name: string, compiled: CompiledScenario, r
       run(['ip', 'netns', 'add', NS])
       run(['ip', '-n', NS, 'link', 'set', 'lo', 'up'])
       run(['ip', '-n', NS, 'addr', 'add', `${dnsIP}/32`, 'dev', 'lo'])
-      const resolv = runShellLine(new Simulation(compiled, 1), where.where, 'cat /etc/resolv.conf').stdout
+      const resolv = runLine(new Simulation(compiled, 1), where.where, 'cat /etc/resolv.conf').stdout
       mkdirSync(ETC, { recursive: true })
       writeFileSync(join(ETC, 'resolv.conf'), resolv)
       server = spawn('ip', ['netns', 'exec', NS, 'npx', 'tsx', join(import.meta.dirname, 'dns-server.ts'), name, pod.id, dnsIP], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -72,7 +72,7 @@ export async function runDnsScenario(name: string, compiled: CompiledScenario, r
         server!.stdout!.on('data', (d) => { if (String(d).includes('ready')) { clearTimeout(timer); resolve() } })
       })
       for (const r of list) {
-        const ours = runShellLine(new Simulation(compiled, 1), where.where, r.command)
+        const ours = runLine(new Simulation(compiled, 1), where.where, r.command)
         const argv = r.command.startsWith('nslookup') ? `busybox ${r.command}` : r.command
         const real = run(['ip', 'netns', 'exec', NS, 'sh', '-c', argv])
         report.count('tool outputs diffed')

@@ -1,6 +1,6 @@
 import type { CompiledScenario } from '../../src/engine/scenario'
 import { resolveWhere } from '../../src/engine/shell/location'
-import { runShellLine } from '../../src/engine/shell/runner'
+import { runLine } from '../../src/engine/shell/sh'
 import { Simulation } from '../../src/engine/sim/simulation'
 import { conntrackEntries, firewallHits, flushConntrack, namespaceOf, probe, readCounters } from './kernel'
 import { engineWalk, legKey, legsOf, observeTrace, type Leg, type Observation } from './legs'
@@ -43,7 +43,7 @@ export function scenarioLegs(run: ScenarioRun): { legs: Leg[]; problems: string[
   for (const r of run.requests) {
     const where = resolveWhere(run.compiled.cluster, r.from)
     if (!where.ok) { problems.push(`${r.from}: no such machine`); continue }
-    const out = runShellLine(sim, where.where, r.command, { json: true })
+    const out = runLine(sim, where.where, r.command, { json: true })
     for (const t of out.traces ?? []) for (const l of legsOf(t)) legs.set(legKey(l), l)
   }
   for (const l of run.legs ?? []) legs.set(legKey(l), l)

@@ -7,7 +7,7 @@ import { findLocation, findServer } from '../../src/engine/dataplane/ingress/mat
 import type { IngressModel } from '../../src/engine/dataplane/ingress/model'
 import { buildProxyPass, locationLine, serverNameLine } from '../../src/engine/dataplane/ingress/render'
 import { resolveWhere } from '../../src/engine/shell/location'
-import { runShellLine } from '../../src/engine/shell/runner'
+import { runLine } from '../../src/engine/shell/sh'
 import { Simulation } from '../../src/engine/sim/simulation'
 import type { Report } from './report'
 import { run } from './sh'
@@ -82,7 +82,7 @@ export function probesOf(compiled: CompiledScenario, requests: { from: string; c
   for (const r of requests) {
     const where = resolveWhere(compiled.cluster, r.from)
     if (!where.ok) continue
-    for (const t of runShellLine(sim, where.where, r.command, { json: true }).traces ?? []) {
+    for (const t of runLine(sim, where.where, r.command, { json: true }).traces ?? []) {
       const http = t.request.http
       if (!http) continue
       const host = Object.entries(http.headers).find(([k]) => k.toLowerCase() === 'host')?.[1] ?? t.request.host

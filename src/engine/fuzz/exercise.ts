@@ -1,7 +1,7 @@
 import type { Cluster, Service } from '../cluster/types'
 import type { SourceFile } from '../manifest/types'
 import { compileScenario, type CompileOptions } from '../scenario'
-import { runShellLine } from '../shell/runner'
+import { runLine } from '../shell/sh'
 import type { Location } from '../shell/types'
 import { Simulation } from '../sim/simulation'
 import type { Hop, Trace } from '../trace/types'
@@ -39,7 +39,7 @@ export function exercise(files: SourceFile[], seed: number, options: CompileOpti
   for (const [where, line] of commandsFor(cluster, hosts)) {
     let out
     try {
-      out = runShellLine(sim, where, line, { json: true })
+      out = runLine(sim, where, line, { json: true })
     } catch (e) {
       violations.push(`${line} threw: ${(e as Error).stack ?? String(e)}`)
       continue

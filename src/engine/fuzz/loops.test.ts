@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '../scenario'
-import { runShellLine } from '../shell/runner'
+import { runLine } from '../shell/sh'
 import { Simulation } from '../sim/simulation'
 import { MAX_HOPS, traceViolations } from './exercise'
 
@@ -57,7 +57,7 @@ describe('loops end and are reported', () => {
     ['a pod to its own Service (hairpin), listening', 'web', 'curl -s -m 2 http://web/', 'ok'],
   ])('%s', (_name, from, line, result) => {
     const sim = new Simulation(compiled, 1)
-    const out = runShellLine(sim, { kind: 'pod', pod: pods(from) }, line, { json: true })
+    const out = runLine(sim, { kind: 'pod', pod: pods(from) }, line, { json: true })
     const traces = out.traces ?? []
     expect(traces.length).toBeGreaterThan(0)
     for (const t of traces) {

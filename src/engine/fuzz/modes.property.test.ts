@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ProxyMode } from '../cluster/types'
 import { compileScenario } from '../scenario'
-import { runShellLine } from '../shell/runner'
+import { runLine } from '../shell/sh'
 import { Simulation } from '../sim/simulation'
 import { clusterPlanArb, planFiles } from './generate'
 
@@ -36,7 +36,7 @@ describe('the three proxy modes agree', () => {
         const sim = new Simulation(compiled, 1)
         const client = compiled.cluster.pods.find((p) => p.name === 'client')
         if (!client) return []
-        const connect = (ip: string, port: number) => runShellLine(sim, { kind: 'pod', pod: client }, `nc -zv -w 2 ${ip} ${port}`, { json: true }).traces?.[0]?.outcome
+        const connect = (ip: string, port: number) => runLine(sim, { kind: 'pod', pod: client }, `nc -zv -w 2 ${ip} ${port}`, { json: true }).traces?.[0]?.outcome
         if (mode === 'iptables') {
           // what each endpoint answers when connected to directly, pod to pod (no Service, so no mode involved)
           const answers = new Map<string, string | undefined>()
@@ -95,7 +95,7 @@ describe('the three proxy modes agree', () => {
       const compiled = compileScenario(planFiles(plan as unknown as Parameters<typeof planFiles>[0]), { modeOverride: mode })
       const client = compiled.cluster.pods.find((p) => p.name === 'client')!
       const s = compiled.cluster.services.find((x) => x.name === 's0')!
-      return runShellLine(new Simulation(compiled, 1), { kind: 'pod', pod: client }, `nc -zv -w 2 ${s.clusterIP} 80`, { json: true }).traces![0].outcome
+      return runLine(new Simulation(compiled, 1), { kind: 'pod', pod: client }, `nc -zv -w 2 ${s.clusterIP} 80`, { json: true }).traces![0].outcome
     })
     for (const o of outcomes) expect(o.endpoint?.endsWith(':8080')).toBe(true)
     const byEndpoint = new Map(outcomes.map((o) => [o.endpoint, o.result]))

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { formatMessage } from '../i18n/catalog'
 import { compileScenario } from '../scenario'
 import { resolveWhere } from '../shell/location'
-import { runShellLine } from '../shell/runner'
+import { runLine } from '../shell/sh'
 import { Simulation } from '../sim/simulation'
 import { importManifests } from './import'
 import { importerMessages } from './messages'
@@ -75,7 +75,7 @@ describe('import of a kubectl get -o yaml dump', () => {
     const sim = new Simulation(compiled, 1)
     const where = resolveWhere(cluster, 'default/web-7d9f8c6b5-8mzrt')
     if (!where.ok) throw new Error('no pod')
-    const out = runShellLine(sim, where.where, 'curl -s http://web', { json: true })
+    const out = runLine(sim, where.where, 'curl -s http://web', { json: true })
     expect(out.traces?.[0].outcome).toMatchObject({ result: 'ok', service: 'default/web', httpStatus: 200 })
     expect(['10.244.1.15:80', '10.244.2.23:80', '10.244.1.16:80']).toContain(out.traces?.[0].outcome.endpoint)
   })

@@ -36,7 +36,7 @@ describe('exec --repeat aggregation', () => {
     if (!at.ok) throw new Error('setup')
     const t0 = sim.clock.now()
     // 10 runs, 3 at a time: waves start at runs 0, 3, 6, 9, so the clock moves three times.
-    const r = runRepeated(sim, at.where, ['hostname'], { repeat: 10, intervalMs: 250, concurrency: 3 })
+    const r = runRepeated(sim, at.where, 'hostname', { repeat: 10, intervalMs: 250, concurrency: 3 })
     expect(sim.clock.now() - t0).toBe(750)
     expect(r).toMatchObject({ stdout: '     10 nginx-pod-1\n', exitCode: 0, json: { runs: 10, byOutput: { 'nginx-pod-1\n': 10 } } })
   })
@@ -45,7 +45,7 @@ describe('exec --repeat aggregation', () => {
     const sim = simulationOf('service-basics')
     const at = resolveWhere(sim.scenario.cluster, 'node/node1')
     if (!at.ok) throw new Error('setup')
-    const r = runRepeated(sim, at.where, ['cat', '/nope'], { repeat: 2 })
+    const r = runRepeated(sim, at.where, 'cat /nope', { repeat: 2 })
     expect(r).toMatchObject({ exitCode: 1, stderr: 'cat: /nope: No such file or directory\n' })
   })
 })

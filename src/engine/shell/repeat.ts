@@ -1,6 +1,7 @@
 import type { Simulation } from '../sim/simulation'
 import type { Trace } from '../trace/types'
-import { runCommandLine, type RunOptions } from './runner'
+import type { Lang } from '../i18n/types'
+import { runLine } from './sh'
 import { KUBECTL_GET_TABS, tabwrite } from './tabwriter'
 import type { CommandResult, Location } from './types'
 
@@ -62,24 +63,26 @@ export function formatSummary(s: RepeatSummary): string {
 }
 
 /**
- * `exec WHERE --repeat N --interval MS --concurrency C -- CMD...`: N runs on one Simulation, so conntrack, affinity
- * and the random stream carry from run to run. Runs start in waves of C; the virtual clock advances by the
- * interval between waves. Commands that send requests are summarized by outcome; others by their output.
+ * `exec WHERE --repeat N --interval MS --concurrency C -- CMD...`, and the send composer's count: a shell line run N
+ * times on one Simulation, so conntrack, affinity and the random stream carry from run to run. Runs start in waves of
+ * C; the virtual clock advances by the interval between waves. Lines that send requests are summarized by outcome;
+ * others by their output. kubectl may not edit the scenario here: each edit would fork its own simulation, and the
+ * runs share one (its verbs say "run the command in the terminal").
  */
-export function runRepeated(sim: Simulation, where: Location, argv: string[], repeat: RepeatOptions, opts: RunOptions = {}): CommandResult {
+export function runRepeated(sim: Simulation, where: Location, line: string, repeat: RepeatOptions, opts: { lang?: Lang } = {}): CommandResult {
   const total = Math.max(1, Math.floor(repeat.repeat))
   const concurrency = Math.max(1, Math.floor(repeat.concurrency ?? 1))
   const interval = Math.max(0, repeat.intervalMs ?? 10)
   const traces: Trace[] = []
   const codes: number[] = []
   const outputs: Record<string, number> = {}
-  let firstFailure: CommandResult | undefined
+  let firstFailure: { exitCode: number; stderr: string } | undefined
   for (let i = 0; i < total; i++) {
     const wave = Math.floor(i / concurrency)
     if (i > 0 && i % concurrency === 0) sim.clock.advance(interval)
-    const r = runCommandLine(sim, where, argv, { ...opts, run: { index: i, total, wave, concurrency } })
+    const r = runLine(sim, where, line, { ...opts, readOnly: true, run: { index: i, total, wave, concurrency } })
     codes.push(r.exitCode)
-    if (r.traces) traces.push(...r.traces)
+    traces.push(...r.traces)
     countInto(outputs, r.stdout)
     if (r.exitCode !== 0 && !firstFailure) firstFailure = r
   }

@@ -2,7 +2,6 @@ import type { Simulation } from '../sim/simulation'
 import type { Lang } from '../i18n/types'
 import { formatMessage } from '../i18n/catalog'
 import { commands } from './registry'
-import { splitPipeline } from './words'
 import type { Command, CommandResult, Location, ShellContext } from './types'
 
 export interface RunOptions {
@@ -18,8 +17,9 @@ export interface RunOptions {
 }
 
 /**
- * Run one command line (already split into words: the command name, then its arguments) on a machine of the
- * simulation. Shared by the CLI's `exec` and the browser terminal. An unknown command answers as bash does.
+ * Run one command (already split into words: the command name, then its arguments) on a machine of the simulation.
+ * Lines (pipes, lists, quoting, loops) are the shell's job: `sh/index.ts` `runShellLine` / `runLine` parse them and
+ * call this for each simple command. An unknown command answers as bash does.
  */
 export function runCommandLine(sim: Simulation, where: Location, argv: string[], opts: RunOptions = {}): CommandResult {
   if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 }
@@ -37,24 +37,4 @@ export function runCommandLine(sim: Simulation, where: Location, argv: string[],
     const detail = e instanceof Error ? e.message : String(e)
     return { stdout: '', stderr: formatMessage('shell.internalError', { command: name, detail }, ctx.lang) + '\n', exitCode: 70 }
   }
-}
-
-/**
- * Run a line as the terminal receives it: words split as a shell does, `a | b` feeding a's output to b. The
- * pipeline's exit status is the last command's; every command's stderr is kept; traces are collected in order.
- */
-export function runShellLine(sim: Simulation, where: Location, line: string, opts: RunOptions = {}): CommandResult {
-  const parsed = splitPipeline(line)
-  if (!parsed.ok) return { stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2 }
-  let stdin = opts.stdin
-  let stderr = ''
-  let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 }
-  const traces: NonNullable<CommandResult['traces']> = []
-  for (const argv of parsed.commands) {
-    last = runCommandLine(sim, where, argv, { ...opts, stdin })
-    stderr += last.stderr
-    if (last.traces) traces.push(...last.traces)
-    stdin = last.stdout
-  }
-  return { ...last, stderr, ...(traces.length ? { traces } : {}) }
 }

@@ -5,7 +5,7 @@ import { formatMessage } from '../i18n/catalog'
 import type { SourceFile } from '../manifest/types'
 import { compileScenario } from '../scenario'
 import { resolveWhere } from '../shell/location'
-import { runShellLine } from '../shell/runner'
+import { runLine } from '../shell/sh'
 import { Simulation } from '../sim/simulation'
 import { applyWhatIf } from './apply'
 import type { WhatIfOp, WhatIfResult } from './types'
@@ -27,7 +27,7 @@ function run(files: SourceFile[], from: string, line: string) {
   const sim = new Simulation(compileScenario(files), 1)
   const where = resolveWhere(sim.scenario.cluster, from)
   if (!where.ok) throw new Error(`no ${from}`)
-  return runShellLine(sim, where.where, line, { json: true })
+  return runLine(sim, where.where, line, { json: true })
 }
 
 describe('what-if: the tutorial\'s "delete and re-apply the MySQL pod"', () => {

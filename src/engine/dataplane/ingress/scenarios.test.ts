@@ -4,10 +4,9 @@ import type { SourceFile } from '../../manifest/types'
 import { parseManifests } from '../../manifest/parse'
 import { compileScenario } from '../../scenario'
 import { resolveWhere } from '../../shell/location'
-import { runCommandLine } from '../../shell/runner'
+import { runLine } from '../../shell/sh'
 import { runRepeated } from '../../shell/repeat'
 import { controllerLog } from './accesslog'
-import { splitWords } from '../../shell/words'
 import { Simulation } from '../../sim/simulation'
 import type { SuggestedRequest } from '../../../scenarios/types'
 import type { Trace } from '../../trace/types'
@@ -24,9 +23,7 @@ function load(dir: string): { files: SourceFile[]; meta: Meta } {
 function run(sim: Simulation, from: string, line: string) {
   const where = resolveWhere(sim.scenario.cluster, from)
   if (!where.ok) throw new Error(`unknown ${from}`)
-  const words = splitWords(line)
-  if (!('words' in words)) throw new Error(`cannot split ${line}`)
-  return runCommandLine(sim, where.where, words.words)
+  return runLine(sim, where.where, line)
 }
 
 const LABS = [
@@ -113,7 +110,7 @@ describe('gallery Ingress labs', () => {
     const sim = new Simulation(compileScenario(load('ingress-advanced-annotations').files), 1)
     const where = resolveWhere(sim.scenario.cluster, 'client/workstation')
     if (!where.ok) throw new Error('no workstation')
-    const out = runRepeated(sim, where.where, ['curl', '-s', 'http://api.example.com/'], { repeat: 12, concurrency: 6, intervalMs: 1000 })
+    const out = runRepeated(sim, where.where, 'curl -s http://api.example.com/', { repeat: 12, concurrency: 6, intervalMs: 1000 })
     const statuses = (out.traces ?? []).map((t) => t.outcome.httpStatus)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 503, 200, 200, 200, 200, 200, 503])
   })

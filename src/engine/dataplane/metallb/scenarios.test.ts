@@ -55,16 +55,14 @@ describe('gallery: every suggested request of the MetalLB labs runs and meets it
     it(dir, async () => {
       const { Simulation } = await import('../../sim/simulation')
       const { resolveWhere } = await import('../../shell/location')
-      const { splitWords } = await import('../../shell/words')
-      const { runCommandLine } = await import('../../shell/runner')
+      const { runLine } = await import('../../shell/sh')
       const root = new URL(`../../../scenarios/${dir}/`, import.meta.url)
       const meta = JSON.parse(readFileSync(new URL('scenario.json', root), 'utf8')) as { requests: { from: string; command: string; expect?: Record<string, unknown> }[] }
       const sim = new Simulation(compileScenario(load(dir)), 1)
       for (const r of meta.requests) {
         const where = resolveWhere(sim.scenario.cluster, r.from)
-        const words = splitWords(r.command)
-        if (!where.ok || !('words' in words)) throw new Error(`${dir}: cannot run ${r.from} ${r.command}`)
-        const out = runCommandLine(sim, where.where, words.words)
+        if (!where.ok) throw new Error(`${dir}: cannot run ${r.from} ${r.command}`)
+        const out = runLine(sim, where.where, r.command)
         expect(out.exitCode, `${dir}: ${r.command}\n${out.stderr}`).toBe(0)
         expect(out.stdout, `${dir}: ${r.command}`).not.toBe('')
         if (r.expect) expect(out.traces?.[0]?.outcome).toMatchObject(r.expect)

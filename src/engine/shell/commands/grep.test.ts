@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { resolveWhere } from '../location'
-import { runCommandLine, runShellLine } from '../runner'
+import { runCommandLine } from '../runner'
+import { runLine } from '../sh'
 import { simulationOf } from '../testing'
 
 const sim = simulationOf('service-basics')
@@ -36,19 +37,21 @@ describe('grep (GNU grep(1) behaviour)', () => {
   })
 })
 
-describe('runShellLine (the terminal\'s line: words and pipes)', () => {
+describe('grep in a line (sh/index.ts runLine: words and pipes)', () => {
   it('pipes one command\'s output into the next', () => {
-    const r = runShellLine(sim, where, `kubectl get pods -A | grep -E 'coredns|mysql' | grep -c Running`)
+    const r = runLine(sim, where, `kubectl get pods -A | grep -E 'coredns|mysql' | grep -c Running`)
     expect(r).toMatchObject({ stdout: '3\n', exitCode: 0 })
   })
 
-  it('answers syntax errors as bash does', () => {
-    expect(runShellLine(sim, where, 'kubectl get pods |')).toMatchObject({ stderr: "bash: syntax error near unexpected token `|'\n", exitCode: 2 })
-    expect(runShellLine(sim, where, `grep 'x`).exitCode).toBe(2)
+  it('answers syntax errors as bash -c does', () => {
+    // bash -c 'kubectl get pods |': "syntax error: unexpected end of file" (the pipe waits for a command that never comes)
+    expect(runLine(sim, where, 'kubectl get pods |')).toMatchObject({ stderr: 'sh: syntax error: unexpected end of file\n', exitCode: 2 })
+    expect(runLine(sim, where, '| grep x')).toMatchObject({ stderr: "sh: syntax error near unexpected token `|'\n", exitCode: 2 })
+    expect(runLine(sim, where, `grep 'x`).exitCode).toBe(2)
   })
 
   it('keeps the last command\'s status and everybody\'s stderr', () => {
-    const r = runShellLine(sim, where, 'cat /nope | grep x')
+    const r = runLine(sim, where, 'cat /nope | grep x')
     expect(r).toMatchObject({ stdout: '', stderr: 'cat: /nope: No such file or directory\n', exitCode: 1 })
   })
 })

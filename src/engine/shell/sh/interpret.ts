@@ -8,7 +8,7 @@ import type { Trace } from '../../trace/types'
 import { readFile } from '../files/registry'
 import { absolutePath, writeOverlayFile } from '../files/overlay'
 import { runCommandLine } from '../runner'
-import type { Command, Location, ScenarioEdit } from '../types'
+import type { Command, Location, ScenarioEdit, ShellContext } from '../types'
 
 /** Output in the order it was written, each piece tagged with the descriptor it went to (1 stdout, 2 stderr). */
 export interface Chunk {
@@ -26,8 +26,14 @@ interface Run {
   session: ShellSession
   where: Location
   commands?: ReadonlyMap<string, Command>
+  /** The caller's request for data (`--json`), the repeat context, and whether kubectl may edit the scenario. */
+  json: boolean
+  repeat?: ShellContext['run']
+  readOnly: boolean
   traces: Trace[]
   edit?: ScenarioEdit
+  /** The data of the last command that returned some (what the CLI's `--json` prints). */
+  data?: { value: unknown }
   steps: number
   /** `levels` for break/continue; `status` for exit (the line's exit status). */
   flow?: { kind: 'break' | 'continue' | 'exit'; levels: number; status?: number }
@@ -43,6 +49,12 @@ const textOn = (chunks: Chunk[], fd: 1 | 2): string => chunks.filter((c) => c.fd
 
 export interface ExecOptions {
   commands?: ReadonlyMap<string, Command>
+  /** Ask each command for its data as well as its text (the CLI's `--json`). */
+  json?: boolean
+  /** Which run of an `exec --repeat` this line is, passed to every command it runs. */
+  run?: ShellContext['run']
+  /** kubectl's mutating verbs refuse (as in a shell that cannot change the scenario) instead of editing. */
+  readOnly?: boolean
 }
 
 export interface ExecResult {
@@ -51,15 +63,20 @@ export interface ExecResult {
   where: Location
   traces: Trace[]
   edit?: ScenarioEdit
+  /** Set when a command returned data (with `json`): the last such command's. */
+  data?: { value: unknown }
 }
 
 /** Runs a parsed line in the session; the session's variables, `$?` and simulation carry to the next line. */
 export function execute(session: ShellSession, where: Location, list: List, opts: ExecOptions = {}): ExecResult {
-  const run: Run = { session, where, traces: [], steps: 0, loopDepth: 0, ...(opts.commands ? { commands: opts.commands } : {}) }
+  const run: Run = {
+    session, where, traces: [], steps: 0, loopDepth: 0, json: opts.json ?? false, readOnly: opts.readOnly ?? false,
+    ...(opts.commands ? { commands: opts.commands } : {}), ...(opts.run ? { repeat: opts.run } : {}),
+  }
   const r = execList(run, list, undefined)
   const status = run.flow?.kind === 'exit' && run.flow.status !== undefined ? run.flow.status : r.status
   session.status = status
-  return { chunks: r.chunks, status, where: run.where, traces: run.traces, ...(run.edit ? { edit: run.edit } : {}) }
+  return { chunks: r.chunks, status, where: run.where, traces: run.traces, ...(run.edit ? { edit: run.edit } : {}), ...(run.data ? { data: run.data } : {}) }
 }
 
 function execList(run: Run, list: List, stdin: string | undefined): Result {
@@ -426,21 +443,30 @@ function external(run: Run, argv: string[], stdin: string | undefined): Result {
   const session = run.session
   const r = runCommandLine(session.sim, run.where, argv, {
     lang: session.lang,
+    json: run.json,
     ...(stdin !== undefined ? { stdin } : {}),
     ...(run.commands ? { commands: run.commands } : {}),
-    edit: {
-      apply(edit) {
-        const sim = new Simulation(compileScenario(edit.files, session.compileOptions), session.sim.seed)
-        adoptSimulation(session, sim)
-        run.where = relocate(run.where, sim)
-        run.edit = {
-          files: edit.files,
-          changed: [...new Set([...(run.edit?.changed ?? []), ...edit.changed])],
-          summary: [...(run.edit?.summary ?? []), ...edit.summary],
-        }
-      },
-    },
+    ...(run.repeat ? { run: run.repeat } : {}),
+    ...(run.readOnly ? {} : { edit: scenarioEditor(run) }),
   })
   if (r.traces) run.traces.push(...r.traces)
+  if (r.json !== undefined) run.data = { value: r.json }
   return { chunks: [...stdout(r.stdout), ...stderr(r.stderr)], status: r.exitCode }
+}
+
+/** Applies a kubectl edit: recompiles the scenario so later commands of the line see it, and records it for the app. */
+function scenarioEditor(run: Run): NonNullable<ShellContext['edit']> {
+  const session = run.session
+  return {
+    apply(edit) {
+      const sim = new Simulation(compileScenario(edit.files, session.compileOptions), session.sim.seed)
+      adoptSimulation(session, sim)
+      run.where = relocate(run.where, sim)
+      run.edit = {
+        files: edit.files,
+        changed: [...new Set([...(run.edit?.changed ?? []), ...edit.changed])],
+        summary: [...(run.edit?.summary ?? []), ...edit.summary],
+      }
+    },
+  }
 }

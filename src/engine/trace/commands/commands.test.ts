@@ -5,7 +5,7 @@ import { runCommandLine } from '../../shell/runner'
 import { Simulation } from '../../sim/simulation'
 import { gallery } from '../../../scenarios/gallery.generated'
 import type { Trace } from '../types'
-import { splitWords } from '../../shell/words'
+import { runLine } from '../../shell/sh'
 
 const files = gallery.find((g) => g.name === 'service-basics')!.files
 
@@ -160,11 +160,11 @@ describe('the tutorial\'s Service labs from the shell', () => {
   it('every suggested request of the scenario gives what it promises', () => {
     const entry = gallery.find((g) => g.name === 'service-basics')!
     expect(entry.requests.length).toBeGreaterThan(0)
-    const sh = shell()
+    const { sim, cluster } = shell()
     for (const r of entry.requests) {
-      const words = splitWords(r.command)
-      if (!('words' in words)) throw new Error(r.command)
-      const out = sh.run(r.from, words.words)
+      const where = resolveWhere(cluster, r.from)
+      if (!where.ok) throw new Error(r.from)
+      const out = runLine(sim, where.where, r.command)
       if (r.expect) expect(out.traces?.[0]?.outcome, `${r.from}: ${r.command}\n${out.stderr}`).toMatchObject(r.expect)
       else expect(out.exitCode, r.command).toBe(0)
     }
