@@ -4,6 +4,7 @@ import { gallery } from '../../scenarios/gallery.generated'
 import { scenarioFiles } from '../../scenarios/generators'
 import { compileScenario } from '../scenario'
 import { scenarioYamlFiles } from './files'
+import { applyWhatIf } from '../whatif/apply'
 import { applicableFiles, heredocDelimiter, INGRESS_NGINX_VERSION, kindScript, METALLB_VERSION, shellQuote } from './kind'
 
 const entry = (name: string) => gallery.find((g) => g.name === name)!
@@ -78,6 +79,36 @@ describe('kindScript: a kind cluster shaped like the scenario', () => {
     expect(script).toContain(`echo 'curl -H "X-It'\\''s: 1" http://x' | lan`)
     expect(bashSyntax(script).status).toBe(0)
     expect(shellQuote(`it's`)).toBe(`'it'\\''s'`)
+  })
+
+  // A powered-off node keeps its pods, which stop serving: on kind, `docker stop` of the node's container once they are
+  // up (the node lifecycle controller then sets Ready=Unknown and marks them not ready); the control plane stays up.
+  const powered: [string, string, string[], string[]][] = [
+    ['nothing powered off', 'service-basics', [], []],
+    ['node2 (a worker)', 'service-basics', ['node2'], ['kube-hops-service-basics-worker2']],
+    ['node1 and node2', 'loadbalancer-metallb-bgp', ['node1', 'node2'], ['kube-hops-loadbalancer-metallb-bgp-worker', 'kube-hops-loadbalancer-metallb-bgp-worker2']],
+    ['master (the control plane): left running', 'service-basics', ['master'], []],
+  ]
+  it.each(powered)('power off: %s', (_label, name, off, stopped) => {
+    let files = scenarioFiles(entry(name))
+    for (const node of off) {
+      const r = applyWhatIf(files, { op: 'powerOff', node })
+      if ('error' in r) throw new Error(JSON.stringify(r))
+      files = r.files
+    }
+    const script = kindScript({ name, files, requests: entry(name).requests })
+    expect(bashSyntax(script)).toEqual({ status: 0, stderr: '' })
+    expect([...script.matchAll(/^docker stop (\S+) {3}# (\S+) is powered off in the scenario$/gm)].map((m) => m[1])).toEqual(stopped)
+    for (const node of stopped) {
+      const stop = script.indexOf(`docker stop ${node}`)
+      // after the scenario's pods are up, before the requests
+      expect(stop).toBeGreaterThan(script.indexOf('kubectl wait --for=condition=Ready pod --all -A'))
+      expect(stop).toBeLessThan(script.indexOf('# 4. The suggested requests'))
+      expect(script).toContain(`docker stop ${node}   # `)
+      expect(script.slice(stop)).toMatch(new RegExp(`^docker stop ${node} .*\\nkubectl wait --for=condition=Ready=Unknown node/${node} --timeout=180s \\|\\| true\\n`))
+    }
+    expect(script.includes('# 3b. Powered off in the scenario.')).toBe(off.length > 0)
+    if (off.includes('master')) expect(script).toContain("# master (kube-hops-service-basics-control-plane) is powered off in the scenario but stays up here: kind's API server runs on it.")
   })
 
   it('a generated scenario exports like any other (the scale generator at 20 × 10: two workers)', () => {

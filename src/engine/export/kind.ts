@@ -68,6 +68,33 @@ function kindNodeNames(cluster: Cluster, name: string): Map<string, string> {
   return names
 }
 
+/**
+ * The nodes the scenario has powered off (what-if "Power off", the Cluster document's `ready: false`): their pods
+ * stay bound to them and stop serving. A kind user gets that state by stopping the node's container once its pods are
+ * up: the kubelet stops posting status, the node lifecycle controller sets Ready to Unknown after
+ * node-monitor-grace-period and marks the node's pods not ready, so their endpoints leave the Services. Stopping it
+ * earlier would be another scenario: the scheduler would place the pods elsewhere. A control-plane node is left
+ * running: kind's API server is on it, and the script's next steps (kubectl exec) go through it.
+ */
+function poweredOff(cluster: Cluster, names: Map<string, string>, add: (...lines: string[]) => void): void {
+  const off = cluster.nodes.filter((n) => !n.ready)
+  if (off.length === 0) return
+  add('# 3b. Powered off in the scenario. Its pods stay on the node and stop serving; on kind the same happens when the',
+    '#     node\'s container stops after they came up (stopped earlier, the scheduler would put them elsewhere): the node',
+    '#     lifecycle controller sets Ready to Unknown after node-monitor-grace-period and marks their pods not ready.')
+  for (const n of off) {
+    const kindName = names.get(n.name) ?? n.name
+    if (n.controlPlane) {
+      add(`# ${n.name} (${kindName}) is powered off in the scenario but stays up here: kind's API server runs on it.`)
+      continue
+    }
+    // kubectl wait --for=condition=NAME=VALUE compares the condition's status with VALUE (wait.go; default True)
+    add(`docker stop ${kindName}   # ${n.name} is powered off in the scenario`,
+      `kubectl wait --for=condition=Ready=Unknown node/${kindName} --timeout=180s || true`)
+  }
+  add('')
+}
+
 export function heredocDelimiter(texts: string[]): string {
   for (let i = 0; ; i++) {
     const d = i === 0 ? 'KUBE_HOPS_EOF' : `KUBE_HOPS_EOF_${i}`
@@ -170,6 +197,7 @@ export function kindScript(scenario: ExportScenario): string {
   add('',
     'kubectl wait --for=condition=Available deployment --all -A --timeout=300s || true',
     'kubectl wait --for=condition=Ready pod --all -A --timeout=300s || true', '')
+  poweredOff(cluster, names, add)
 
   // 4. the suggested requests
   const requests = scenario.requests ?? []
