@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import ELK from 'elkjs/lib/elk.bundled.js'
 import { gallery } from '../scenarios/gallery.generated'
-import { compileForCanvas } from './compile'
+import { compileForCanvas, objectViewOf } from './compile'
+import { generatedFiles } from '../scenarios/generators'
+import { compileScenario } from '../engine/scenario'
+import { deriveCanvasGraph } from '../app/canvas/graph'
+import { groupIndex } from '../app/canvas/collapse'
 
 const elk = new ELK()
 const defaultFiles = gallery.find((s) => s.name === 'service-basics')!.files
@@ -48,5 +52,33 @@ describe('compileForCanvas on the real engine', () => {
     const a = await compileForCanvas(defaultFiles, elk)
     const b = await compileForCanvas(defaultFiles, new ELK())
     expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  })
+})
+
+describe('a large scenario: the page gets the drawn picture and rows, the worker keeps the objects', () => {
+  // 150 Services × 2 pods: past the collapse limits (200 pods, 100 Services), small enough for a unit test
+  const files = generatedFiles({ name: 'scale', params: { services: 150, podsPerService: 2 } })
+
+  it('sends the drawn cards, every edge, and one row per folded object', async () => {
+    const { graph } = await compileForCanvas(files, elk)
+    const full = deriveCanvasGraph(compileScenario(files).cluster)
+    const grouped = groupIndex(graph.drawn)
+    expect(grouped.size).toBeGreaterThan(300)
+    // no object is both drawn and folded, and together they are every object
+    expect(graph.nodes.filter((n) => grouped.has(n.id))).toEqual([])
+    expect(graph.folded!.map((r) => r.id).sort()).toEqual([...grouped.keys()].sort())
+    expect([...graph.nodes.map((n) => n.id), ...graph.folded!.map((r) => r.id)].sort()).toEqual(full.nodes.map((n) => n.id).sort())
+    expect(graph.edges).toEqual(full.edges)
+    // the point of it: a fraction of the whole graph crosses to the page
+    expect(JSON.stringify(graph.nodes).length + JSON.stringify(graph.folded).length).toBeLessThan(JSON.stringify(full.nodes).length / 2)
+  })
+
+  it('answers the inspector about a folded pod with its full node and the Service that selects it', async () => {
+    const { graph } = await compileForCanvas(files, elk)
+    const row = graph.folded!.find((r) => r.kind === 'pod' && r.name.startsWith('app-7-'))!
+    const view = objectViewOf(files, row.id)!
+    expect(view.node.data).toMatchObject({ kind: 'pod', name: row.name, ip: row.ip, labels: { app: 'app-7' } })
+    expect(view.nodes.map((n) => n.id)).toContain('Service/default/svc-7')
+    expect(view.edges.map((e) => e.source)).toEqual(['Service/default/svc-7'])
   })
 })

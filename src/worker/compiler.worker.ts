@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink'
 import ELK from 'elkjs/lib/elk.bundled.js'
-import { compileForCanvas } from './compile'
+import { compileForCanvas, objectViewOf } from './compile'
 import { latestOnly, yieldToQueuedMessages } from './latest'
 import { setProxyMode } from './proxyMode'
 import { inspectObject, completeLine, resetSessions, runAt, sendTargets, applyWhatIfTo, importText, kindScriptOf, whatIfActionsAt, loadTheRest } from './lazy'
@@ -40,6 +40,9 @@ const api: CompilerApi = {
   },
   async complete(files, line, at) {
     return completeLine(files, line, at)
+  },
+  async objectView(files, id) {
+    return objectViewOf(files, id)
   },
   async inspect(request) {
     return inspectObject(request)

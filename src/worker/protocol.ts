@@ -3,6 +3,7 @@ import type { ObjectId } from '../engine/core/ids'
 import type { SourceFile } from '../engine/manifest/types'
 import type { KubeProxySettings, ProxyMode } from '../engine/cluster/types'
 import type { PositionedGraph } from '../app/canvas/model'
+import type { ObjectView } from '../app/canvas/neighbourhood'
 import type { Lang } from '../engine/i18n/types'
 import type { Trace } from '../engine/trace/types'
 import type { RepeatSummary } from '../engine/shell/repeat'
@@ -95,6 +96,8 @@ export interface CompilerApi {
   sendTargets(files: SourceFile[]): Promise<SendTargets>
   /** Whole-line completions of `line` typed at the canvas object `at` (a pod, node or client). */
   complete(files: SourceFile[], line: string, at?: ObjectId): Promise<string[]>
+  /** The inspector's view of one object and its neighbours (canvas/neighbourhood.ts), for a collapsed picture. */
+  objectView(files: SourceFile[], id: ObjectId): Promise<ObjectView | undefined>
   /** The inspector's data-plane view of one object (rules, DNS names, resolv.conf, nginx servers): see inspect.ts. */
   inspect(request: InspectRequest): Promise<Inspection>
   /** Forgets the simulations: conntrack, affinity and the random stream start again. */

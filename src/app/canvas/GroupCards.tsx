@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import type { CanvasNode, PodGroupView, PodView, ServiceGroupView, ServiceView } from './model'
+import type { FoldedObject, PodGroupView, ServiceGroupView } from './model'
 import type { CardNode } from './cards'
 import { useT, type Translate } from '../i18n/t'
 import { EXPANDED_ROWS, ROW_HEIGHT } from './drawn'
@@ -39,9 +39,9 @@ function ExpandButton({ id, open, count, name }: { id: string; open: boolean; co
 
 /** The open card's list: a filter field and the members, rendered only as far as they are in view. */
 function MemberList({ members, focus, row, label }: {
-  members: CanvasNode[]
+  members: FoldedObject[]
   focus?: string
-  row: (n: CanvasNode) => React.ReactNode
+  row: (n: FoldedObject) => React.ReactNode
   label: string
 }) {
   const t = useT()
@@ -49,10 +49,7 @@ function MemberList({ members, focus, row, label }: {
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase()
     if (!q) return members
-    return members.filter((m) => {
-      const d = m.data as PodView | ServiceView
-      return d.name.toLowerCase().includes(q) || ('ip' in d ? d.ip : d.clusterIP).includes(q)
-    })
+    return members.filter((m) => m.name.toLowerCase().includes(q) || m.ip.includes(q))
   }, [members, query])
   return (
     <div className="group-list nodrag nopan" onClick={(e) => e.stopPropagation()}>
@@ -69,7 +66,7 @@ function MemberList({ members, focus, row, label }: {
   )
 }
 
-function memberButton(n: CanvasNode, focus: string | undefined, children: React.ReactNode) {
+function memberButton(n: FoldedObject, focus: string | undefined, children: React.ReactNode) {
   return (
     <button type="button" className={`group-member${n.id === focus ? ' is-active' : ''}`} data-testid={`member-${n.id}`}
       title={n.id} onClick={(e) => { e.stopPropagation(); selectObject(n.id) }}>
@@ -84,7 +81,7 @@ export const PodGroupCard = memo(function PodGroupCard({ data }: NodeProps<CardN
   const count = v.members.length
   const title = podGroupTitle(v, t)
   const state = v.ready === count ? 'ready' : 'not-ready'
-  const focusName = data.focus ? (data.focusNode?.data as PodView | undefined)?.name : undefined
+  const focusName = data.focus ? data.focusNode?.name : undefined
   return (
     <div className={`card group-card pod-card state-${state}${data.node.system ? ' is-system' : ''}${data.active ? ' is-active' : ''}${data.expanded ? ' is-open' : ''}`}
       data-testid={`podgroup-${data.node.id}`} title={data.node.id}>
@@ -101,12 +98,10 @@ export const PodGroupCard = memo(function PodGroupCard({ data }: NodeProps<CardN
       </div>
       {data.expanded && data.members && (
         <MemberList members={data.members} focus={data.focus} label={title} row={(m) => {
-          const p = m.data as PodView
-          const s = p.status === 'Terminating' ? 'terminating' : p.ready ? 'ready' : 'not-ready'
           return memberButton(m, data.focus, <>
-            <span className={`dot dot-${s}`} aria-hidden="true" />
-            <span className="member-name">{p.name}</span>
-            <span className="mono card-muted">{p.ip || '—'}</span>
+            <span className={`dot dot-${m.state}`} aria-hidden="true" />
+            <span className="member-name">{m.name}</span>
+            <span className="mono card-muted">{m.ip || '—'}</span>
           </>)
         }} />
       )}
@@ -119,7 +114,7 @@ export const ServiceGroupCard = memo(function ServiceGroupCard({ data }: NodePro
   const v = data.node.data as ServiceGroupView
   const count = v.members.length
   const title = t('canvas.group.services', { namespace: v.namespace, count })
-  const focusName = data.focus ? (data.focusNode?.data as ServiceView | undefined)?.name : undefined
+  const focusName = data.focus ? data.focusNode?.name : undefined
   return (
     <div className={`card group-card service-card${data.node.system ? ' is-system' : ''}${data.active ? ' is-active' : ''}${data.expanded ? ' is-open' : ''}`}
       data-testid={`servicegroup-${v.namespace}`} title={data.node.id}>
@@ -138,11 +133,10 @@ export const ServiceGroupCard = memo(function ServiceGroupCard({ data }: NodePro
       </div>
       {data.expanded && data.members && (
         <MemberList members={data.members} focus={data.focus} label={title} row={(m) => {
-          const s = m.data as ServiceView
           return memberButton(m, data.focus, <>
-            <span className="member-name">{s.name}</span>
-            <span className="card-muted">{s.type}</span>
-            <span className="mono card-muted">{s.clusterIP}</span>
+            <span className="member-name">{m.name}</span>
+            <span className="card-muted">{m.state}</span>
+            <span className="mono card-muted">{m.ip}</span>
           </>)
         }} />
       )}

@@ -64,9 +64,9 @@ function toFlowNodes(
     const data: CardNode['data'] = { node: n, active: inputs.active }
     if (inputs.open && (n.data.kind === 'podGroup' || n.data.kind === 'serviceGroup')) {
       data.expanded = true
-      data.members = n.data.members.map((m) => index.byId.get(m)).filter((m) => m !== undefined)
+      data.members = n.data.members.map((m) => index.folded.get(m)).filter((m) => m !== undefined)
     }
-    if (inputs.focus) { data.focus = inputs.focus; data.focusNode = index.byId.get(inputs.focus) }
+    if (inputs.focus) { data.focus = inputs.focus; data.focusNode = index.folded.get(inputs.focus) }
     const node: CardNode = {
       id: n.id,
       type: n.kind,

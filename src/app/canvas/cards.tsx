@@ -1,20 +1,20 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import type { CanvasNode, DrawnNode, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
+import type { DrawnNode, FoldedObject, IngressView, MachineView, NodeView, PodView, ServiceView } from './model'
 import { useT } from '../i18n/t'
 import { PodGroupCard, ServiceGroupCard } from './GroupCards'
 import './announce.css'
 
 /**
  * React Flow node data: the view-model node, plus whether the selection touches it. Group cards (large scenarios)
- * also get whether they are open, their members' nodes while open, and the selected member if it is one of theirs.
+ * also get whether they are open, their members' rows while open, and the selected member if it is one of theirs.
  */
 export type CardData = {
   node: DrawnNode
   active: boolean
   expanded?: boolean
-  members?: CanvasNode[]
+  members?: FoldedObject[]
   focus?: string
-  focusNode?: CanvasNode
+  focusNode?: FoldedObject
 }
 export type CardNode = Node<CardData>
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { activeEdges, drawnIdOf, drawnSize, EXPANDED_ROWS, ROW_HEIGHT, touchedCards } from './drawn'
+import { activeEdges, drawnIdOf, drawnSize, everyObject, EXPANDED_ROWS, objectRef, ROW_HEIGHT, touchedCards } from './drawn'
+import { foldedRow } from './folded'
 import type { CanvasEdge, CanvasNode, DrawnNode, Positioned, PositionedGraph } from './model'
 
 const at = <N extends DrawnNode>(n: N): N & Positioned => ({ ...n, x: 0, y: 0 })
@@ -22,10 +23,11 @@ const webGroup = at<DrawnNode>({ id: 'Group/pods/node1/Deployment/default/web', 
 const svcGroup = at<DrawnNode>({ id: 'Group/services/default', kind: 'serviceGroup', width: 256, height: 96, system: false,
   data: { kind: 'serviceGroup', namespace: 'default', types: [{ type: 'ClusterIP', count: 14 }], members: Array.from({ length: 14 }, (_, i) => `Service/default/s${i}`) } })
 
-/** A collapsed graph: web's two pods in one card, db-0 drawn as itself, fourteen Services in one card. */
+/** A collapsed graph, as the worker sends it: web's two pods in one card, db-0 drawn as itself, fourteen Services in one card. */
+const folded = [pod('web-1', 'Deployment/default/web'), pod('web-2', 'Deployment/default/web'), ...Array.from({ length: 14 }, (_, i) => svc(`s${i}`))]
 const graph: PositionedGraph = {
-  nodes: [box, pod('web-1', 'Deployment/default/web'), pod('web-2', 'Deployment/default/web'), pod('db-0', 'StatefulSet/default/db'),
-    ...Array.from({ length: 14 }, (_, i) => svc(`s${i}`))],
+  nodes: [box, pod('db-0', 'StatefulSet/default/db')],
+  folded: folded.map((n) => foldedRow(n)!),
   edges: [edge('Service/default/s0', 'Pod/default/web-1'), edge('Service/default/s0', 'Pod/default/web-2'), edge('Service/default/s1', 'Pod/default/db-0')],
   drawn: {
     nodes: [box, webGroup, pod('db-0', 'StatefulSet/default/db'), svcGroup],
@@ -73,4 +75,23 @@ describe('drawnSize: an open group card grows to show its list', () => {
     ['an object card never grows', box, open, { width: 400, height: 200 }],
   ]
   for (const [name, n, expanded, size] of cases) it(name, () => expect(drawnSize(n, expanded)).toEqual(size))
+})
+
+describe('objects drawn and folded', () => {
+  it('every object is listed once, drawn cards first, then the folded rows', () => {
+    expect(everyObject(graph).map((o) => o.id)).toEqual(['Node/node1', 'Pod/default/db-0', ...folded.map((n) => n.id)])
+  })
+  const cases: [string, string, { kind: string; sourceObject?: string } | undefined][] = [
+    ['a folded pod keeps its workload (a selection of the Deployment finds it)', 'Pod/default/web-2', { kind: 'pod', sourceObject: 'Deployment/default/web' }],
+    ['a folded Service', 'Service/default/s13', { kind: 'service', sourceObject: 'Service/default/s13' }],
+    ['a drawn pod', 'Pod/default/db-0', { kind: 'pod', sourceObject: 'StatefulSet/default/db' }],
+    ['a group card is not an object', 'Group/services/default', undefined],
+    ['an unknown id', 'Pod/default/nope', undefined],
+  ]
+  for (const [name, id, want] of cases) {
+    it(name, () => {
+      const ref = objectRef(graph, id)
+      expect(ref && { kind: ref.kind, ...(ref.sourceObject ? { sourceObject: ref.sourceObject } : {}) }).toEqual(want)
+    })
+  }
 })

@@ -1,5 +1,5 @@
 import type { ObjectId } from '../../engine/core/ids'
-import type { CanvasEdge, CanvasNode, DrawnNode, Positioned, PositionedGraph } from './model'
+import type { CanvasEdge, CanvasNode, DrawnNode, FoldedObject, Positioned, PositionedGraph } from './model'
 import { groupIndex } from './collapse'
 
 type Placed = CanvasNode & Positioned
@@ -9,10 +9,20 @@ export function drawnPicture(graph: PositionedGraph): { nodes: (DrawnNode & Posi
   return graph.drawn ?? graph
 }
 
+/** What the page knows of any object, drawn or folded into a group card. */
+export type ObjectRef = Pick<CanvasNode, 'id' | 'kind' | 'sourceObject'>
+
+/** Every object of the picture: the drawn cards' objects, then those folded into group cards. */
+export function everyObject(graph: PositionedGraph): ObjectRef[] {
+  return graph.folded ? [...graph.nodes, ...graph.folded] : graph.nodes
+}
+
 /** Lookups between objects and the cards that stand for them, computed once per graph (the graph is immutable). */
 export interface DrawnIndex {
-  /** Every object's node, drawn or not. */
+  /** The objects drawn as their own cards. */
   byId: Map<ObjectId, Placed>
+  /** The objects inside group cards, as their cards list them. */
+  folded: Map<ObjectId, FoldedObject>
   /** A grouped object's card. */
   groupOf: Map<ObjectId, ObjectId>
   /** The cards holding objects a written object produced (a Deployment → the cards of its pods). */
@@ -25,17 +35,24 @@ export function drawnIndex(graph: PositionedGraph): DrawnIndex {
   const hit = cache.get(graph)
   if (hit) return hit
   const byId = new Map(graph.nodes.map((n) => [n.id, n]))
+  const folded = new Map((graph.folded ?? []).map((n) => [n.id, n]))
   const groupOf = groupIndex(graph.drawn)
   const cardsOfSource = new Map<ObjectId, Set<ObjectId>>()
   for (const [member, card] of groupOf) {
-    const source = byId.get(member)?.sourceObject
+    const source = folded.get(member)?.sourceObject
     if (!source || source === member) continue
     if (!cardsOfSource.has(source)) cardsOfSource.set(source, new Set())
     cardsOfSource.get(source)!.add(card)
   }
-  const index = { byId, groupOf, cardsOfSource }
+  const index = { byId, folded, groupOf, cardsOfSource }
   cache.set(graph, index)
   return index
+}
+
+/** The object `id` names, drawn or folded. */
+export function objectRef(graph: PositionedGraph, id: ObjectId): ObjectRef | undefined {
+  const index = drawnIndex(graph)
+  return index.byId.get(id) ?? index.folded.get(id)
 }
 
 /** The drawn card that shows an object: itself when drawn, else its group's card. */
@@ -80,7 +97,7 @@ export function activeEdges(graph: PositionedGraph, selection: ObjectId | null):
   const out = new Set<string>()
   if (selection === null) return out
   const objects = new Set<ObjectId>([selection])
-  for (const n of graph.nodes) if (n.sourceObject === selection) objects.add(n.id)
+  for (const n of everyObject(graph)) if (n.sourceObject === selection) objects.add(n.id)
   const { groupOf } = drawnIndex(graph)
   for (const e of graph.edges) {
     if (!objects.has(e.source) && !objects.has(e.target)) continue

@@ -181,13 +181,33 @@ export interface Positioned {
   y: number
 }
 
+/**
+ * An object a large scenario draws inside a group card: the row its card lists, and what the page needs to find the
+ * card, light its edges and offer it as a machine. The rest of it (labels, endpoints' conditions) stays in the worker,
+ * which the inspector asks (worker objectView): a full node for each of 10 000 pods made the compile reply 7 MB,
+ * about 200 ms of main-thread deserialisation.
+ */
+export interface FoldedObject {
+  id: ObjectId
+  kind: 'pod' | 'service'
+  sourceObject?: ObjectId
+  name: string
+  /** A pod's IP, a Service's ClusterIP ('' when it has none). */
+  ip: string
+  /** A pod's state (`ready`, `not-ready`, `terminating`), a Service's type. */
+  state: string
+}
+
 export interface PositionedGraph {
-  /** Every object, one node each (the inspector, composer and terminal read these); drawn unless `drawn` is set. */
+  /** The objects drawn as their own cards: every object of a small scenario; with `drawn`, those outside groups. */
   nodes: (CanvasNode & Positioned)[]
+  /** Every edge between objects, drawn or folded. */
   edges: CanvasEdge[]
   /**
    * Large scenarios: what the canvas draws instead of `nodes`/`edges` (collapse.ts): group cards in place of their
-   * members, edges between them aggregated. Members keep their entries in `nodes`, unpositioned.
+   * members, edges between them aggregated.
    */
   drawn?: { nodes: (DrawnNode & Positioned)[]; edges: CanvasEdge[] }
+  /** With `drawn`: the objects inside its group cards, as rows. */
+  folded?: FoldedObject[]
 }

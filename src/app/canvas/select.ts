@@ -18,8 +18,10 @@ export function selectObject(id: ObjectId) {
   s.select(id, 'canvas')
   const result = shownResult(s).result
   if (!result) return
-  const node = drawnIndex(result.graph).byId.get(id)
+  const index = drawnIndex(result.graph)
+  const node = index.byId.get(id)
   // a pod a controller made points at its workload's YAML; an object the YAML wrote at its own
-  const src = node?.source ?? result.objects.find((o) => o.id === (node?.sourceObject ?? id))?.range
+  const sourceObject = node?.sourceObject ?? index.folded.get(id)?.sourceObject ?? id
+  const src = node?.source ?? result.objects.find((o) => o.id === sourceObject)?.range
   if (src) s.revealInEditor(src, true)
 }

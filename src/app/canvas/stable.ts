@@ -29,7 +29,7 @@ export function keepLayout(previous: PositionedGraph | undefined, next: Position
   if (!previous || previous === next) return next
   if (previous.drawn || next.drawn) {
     if (!previous.drawn || !next.drawn || !sameShape(previous.drawn, next.drawn) || !sameShape(previous, next)) return next
-    return { nodes: next.nodes, edges: next.edges, drawn: keepPositions(previous.drawn, next.drawn) }
+    return { ...next, drawn: keepPositions(previous.drawn, next.drawn) }
   }
   if (!sameShape(previous, next)) return next
   return keepPositions(previous, next)

@@ -1,11 +1,11 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { appStore, useApp } from '../store'
-import { shownResult } from '../store/compileResult'
 import { useT, type Translate } from '../i18n/t'
-import type { CanvasNode, PositionedGraph } from '../canvas/model'
+import type { CanvasGraph, CanvasNode } from '../canvas/model'
 import { SelectionActions } from '../trace/SelectionActions'
 import { isMachine } from '../trace/machines'
 import { WhatIfButton } from '../whatif/WhatIfButton'
+import { useObjectView } from './useObjectView'
 import { keepView, needsInspection, viewsFor, type InspectorView } from './views'
 import './inspector.css'
 
@@ -41,7 +41,7 @@ function ObjectLink({ node }: { node: CanvasNode }) {
   )
 }
 
-function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode {
+function details(n: CanvasNode, graph: CanvasGraph, t: Translate): ReactNode {
   const byId = new Map(graph.nodes.map((x) => [x.id, x]))
   const v = n.data
   switch (v.kind) {
@@ -147,7 +147,7 @@ function details(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode
   }
 }
 
-function overview(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNode {
+function overview(n: CanvasNode, graph: CanvasGraph, t: Translate): ReactNode {
   return (
     <>
       {details(n, graph, t)}
@@ -161,13 +161,9 @@ function overview(n: CanvasNode, graph: PositionedGraph, t: Translate): ReactNod
 /** The selected object: at a glance, and (DataPlane, lazily) its rules, DNS names, announcement, resolv.conf, nginx servers. */
 export function Inspector() {
   const t = useT()
-  const current = useApp((s) => s.current)
-  const lastGood = useApp((s) => s.lastGood)
   const selection = useApp((s) => s.selection)
-  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
-  const selected = graph && selection
-    ? graph.nodes.find((n) => n.id === selection) ?? graph.nodes.find((n) => n.sourceObject === selection)
-    : undefined
+  const graph = useObjectView(selection)
+  const selected = graph?.node
   // the tab the user last chose; another object shows the same kind of tab when it has one
   const [wantedView, setView] = useState<InspectorView>('overview')
   const views = selected ? viewsFor(selected) : []

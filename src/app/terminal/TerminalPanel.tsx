@@ -12,6 +12,7 @@ import { MachinePicker } from '../trace/MachinePicker'
 import { traceStore, useTrace } from '../trace/store'
 import { applyKey, commonPrefix, emptyLine, splitKeys, submitted, type LineState } from './lineEditor'
 import './terminal.css'
+import { everyObject } from '../canvas/drawn'
 
 /** Each machine keeps its own history while the page is open, as each shell would. */
 const histories = new Map<string, string[]>()
@@ -184,7 +185,7 @@ export default function TerminalPanel() {
   const current = useApp((s) => s.current)
   const lastGood = useApp((s) => s.lastGood)
   const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
-  const machines = useMemo(() => (graph?.nodes ?? []).filter(isMachine), [graph])
+  const machines = useMemo(() => (graph ? everyObject(graph) : []).filter(isMachine), [graph])
   const chosen = at && machines.some((m) => m.id === at) ? at : undefined
   useEffect(() => {
     if (!chosen && machines.length > 0) traceStore.setState({ terminalAt: (machines.find((m) => m.kind === 'client') ?? machines[0]).id })

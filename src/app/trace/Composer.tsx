@@ -10,6 +10,7 @@ import { idFromWhere, isMachine } from './machines'
 import { MachinePicker } from './MachinePicker'
 import { sendRequest } from './actions'
 import { traceStore, useTrace } from './store'
+import { everyObject } from '../canvas/drawn'
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']
 
@@ -30,7 +31,7 @@ export function Composer() {
   const current = useApp((s) => s.current)
   const lastGood = useApp((s) => s.lastGood)
   const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
-  const machines = useMemo(() => (graph?.nodes ?? []).filter(isMachine), [graph])
+  const machines = useMemo(() => (graph ? everyObject(graph) : []).filter(isMachine), [graph])
   const [form, setForm] = useState<Composition>(emptyComposition)
   const [targets, setTargets] = useState<SendTargets>({ services: [], ingressHosts: [], nodePorts: [] })
   const ref = useRef<HTMLDialogElement>(null)

@@ -8,7 +8,7 @@ import { MACHINE_LIST_LIMIT, machinesToList } from './machines'
  * it lists the nodes and clients and the pods matching a filter field, never all of them.
  */
 export function MachinePicker({ machines, value, onChange, testId, label, labelClass, captionClass, filterClass }: {
-  machines: CanvasNode[]
+  machines: Pick<CanvasNode, 'id' | 'kind'>[]
   value: string
   onChange: (id: string) => void
   testId: string

@@ -5,6 +5,7 @@ import { typingInto } from '../HelpDialog'
 import { rerunCurrent } from './actions'
 import { Icon } from './icons'
 import { hopDurationMs } from './motion'
+import { objectRef } from '../canvas/drawn'
 import { isMachine } from './machines'
 import { labelParts } from './packet'
 import { SPEEDS, currentTrace, traceStore, useTrace } from './store'
@@ -69,7 +70,7 @@ export function PlaybackBar() {
 
   const sendFrom = () => {
     const graph = appStore.getState().current?.graph
-    const node = graph?.nodes.find((n) => n.id === selection)
+    const node = graph && selection ? objectRef(graph, selection) : undefined
     s.openComposer(node && isMachine(node) ? node.id : null)
   }
 
