@@ -97,6 +97,36 @@ test('import by pasting, in Chinese: the summary in Chinese; an empty paste is r
   await expect(page.getByTestId('import-open')).toBeFocused()
 })
 
+test('Import → Replace fits the imported cluster in view, even after the user panned the old one away', async ({ page }) => {
+  await page.goto('/')
+  await editorReady(page)
+  const pane = page.locator('.react-flow__pane')
+  await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
+  // drag the lab far to the bottom right, from an empty corner of the pane
+  const box = (await pane.boundingBox())!
+  await page.mouse.move(box.x + 8, box.y + 8)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 8 + box.width, box.y + 8 + box.height, { steps: 8 })
+  await page.mouse.up()
+  const inside = async (id: string) => {
+    const p = (await pane.boundingBox())!
+    const n = await flowNode(page, id).boundingBox()
+    return n !== null && n.x >= p.x && n.y >= p.y && n.x + n.width <= p.x + p.width && n.y + n.height <= p.y + p.height
+  }
+  await expect.poll(() => inside('Pod/default/mysql-pod')).toBe(false)
+
+  await page.getByTestId('import-open').click()
+  await page.getByTestId('import-file').setInputFiles(DUMP)
+  await page.getByTestId('import-read').click()
+  await page.getByTestId('import-replace').click()
+  await expect(flowNode(page, 'Pod/default/web-7d9f8c6b5-2xkqz')).toContainText('10.244.1.15')
+  // the imported objects are inside the canvas pane, not where the old viewport left them
+  for (const id of ['Pod/default/web-7d9f8c6b5-2xkqz', 'Pod/default/web-7d9f8c6b5-8mzrt', 'Service/default/web']) {
+    await expect.poll(() => inside(id), { message: id }).toBe(true)
+  }
+  await page.screenshot({ path: shot('import-replace-fitted') })
+})
+
 test('import by dropping a file, as a new scenario: a workspace of its own, the edited lab kept as a draft', async ({ page }) => {
   await page.goto('/')
   await editorReady(page)
