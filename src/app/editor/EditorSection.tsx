@@ -6,9 +6,13 @@ import { afterFirstCanvas } from '../store/firstCanvas'
 import { NlsNotice } from './NlsNotice'
 import { YamlChecksNotice } from '../faults/YamlChecksNotice'
 
-// Monaco is about a megabyte: loaded once the first canvas is painted (store/firstCanvas.ts), so the canvas appears first.
-// Its own menus' language bundle runs first (nls.ts), since Monaco reads those texts as its modules load.
-const MonacoEditor = lazy(() => afterFirstCanvas(appStore).then(() => loadMonacoNls(appStore.getState().lang)).then(() => import('./MonacoEditor')))
+// Monaco is about a megabyte: loaded once the first canvas is painted (store/firstCanvas.ts), so the canvas appears first,
+// and in stages (load.ts), so no task of its load is long. Its own menus' language bundle runs first (nls.ts), since
+// Monaco reads those texts as its modules load.
+const MonacoEditor = lazy(() => afterFirstCanvas(appStore)
+  .then(() => loadMonacoNls(appStore.getState().lang))
+  .then(() => import('./load'))
+  .then((load) => load.loadEditor()))
 
 /** The scenario's files as tabs above one Monaco editor. */
 export function EditorSection() {

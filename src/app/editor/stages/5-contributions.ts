@@ -1,0 +1,15 @@
+// Stage 5 of Monaco's load (see ../load.ts): editor.all.js's next contributions, in its own order (colour picker to
+// inline completions, which brings go-to-definition and the suggest widget's models).
+import 'monaco-editor/esm/vs/editor/contrib/colorPicker/browser/colorPickerContribution.js'
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js'
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js'
+import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js'
+import 'monaco-editor/esm/vs/editor/contrib/dnd/browser/dnd.js'
+import 'monaco-editor/esm/vs/editor/contrib/dropOrPasteInto/browser/copyPasteContribution.js'
+import 'monaco-editor/esm/vs/editor/contrib/dropOrPasteInto/browser/dropIntoEditorContribution.js'
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js'
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js'
+import 'monaco-editor/esm/vs/editor/contrib/fontZoom/browser/fontZoom.js'
+import 'monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js'
+import 'monaco-editor/esm/vs/editor/contrib/documentSymbols/browser/documentSymbols.js'
+import 'monaco-editor/esm/vs/editor/contrib/inlineCompletions/browser/inlineCompletions.contribution.js'
