@@ -154,7 +154,8 @@ function addPodGroup(
 /**
  * Edges between what is drawn: an edge whose ends are both drawn stays as it is; the others are merged per (drawn
  * source, drawn target, kind), counting the edges they stand for. Merged edges are ready and serving if any of theirs
- * is (a dashed line means no ready endpoint behind it, as for one pod), terminating only if all are.
+ * is (a dashed line means no ready endpoint behind it, as for one pod), terminating only if all are; they keep the
+ * distinct labels of theirs (a grouped Service's MetalLB announcement says what it announces, announce.ts).
  */
 export function aggregateEdges(edges: CanvasEdge[], groupOf: ReadonlyMap<ObjectId, ObjectId>): CanvasEdge[] {
   const out: CanvasEdge[] = []
@@ -171,11 +172,12 @@ export function aggregateEdges(edges: CanvasEdge[], groupOf: ReadonlyMap<ObjectI
       m.ready ||= e.ready
       m.serving ||= e.serving
       m.terminating &&= e.terminating
+      if (e.label !== undefined && !m.labels?.includes(e.label)) m.labels = [...(m.labels ?? []), e.label]
       continue
     }
     const edge: CanvasEdge = {
       id, source, target, kind: e.kind, ready: e.ready, serving: e.serving, terminating: e.terminating,
-      count: 1, readyCount: e.ready ? 1 : 0,
+      count: 1, readyCount: e.ready ? 1 : 0, ...(e.label !== undefined ? { labels: [e.label] } : {}),
     }
     merged.set(id, edge)
     out.push(edge)

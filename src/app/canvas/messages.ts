@@ -29,4 +29,7 @@ export const canvasMessages = {
     zh: '此节点上的 MetalLB speaker 随节点一起停止,不宣告任何地址',
   },
   'canvas.edge.count': { en: '{count} endpoints, {ready} ready', zh: '{count} 个端点,{ready} 个就绪' },
+  // a group card's MetalLB announcement edge: several Services' addresses announced from one node
+  'canvas.edge.arpMany': { en: 'ARP {first} and {more} more', zh: 'ARP {first} 及另外 {more} 个地址' },
+  'canvas.edge.announceMany': { en: '{count} announcements', zh: '{count} 个宣告' },
 } satisfies MessageTable

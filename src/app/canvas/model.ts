@@ -152,6 +152,9 @@ export interface CanvasEdge {
   /** An edge between group cards (collapse.ts) stands for this many edges, of which `readyCount` ready. */
   count?: number
   readyCount?: number
+  /** An aggregated edge: the distinct labels of the edges it stands for, in order (announcements from a Service group:
+   * `ARP 192.168.100.100`, …); announce.ts `announceText` says them in one label. */
+  labels?: string[]
 }
 
 export interface CanvasGraph {
