@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic, type SourceRange } from '../core/diagnosti
 import { objectId } from '../core/ids'
 import { isClusterScoped, isKnownKind } from './kinds'
 import { splitDocuments } from './chunks'
+import { parseFastDocument } from './fastyaml'
 import { inputLimitDiagnostics } from './limits'
 import { syntaxErrorStart } from './syntax'
 import { isPlainObject } from './plain'
@@ -48,7 +49,7 @@ export function parseManifests(files: SourceFile[], cache?: ParseCache): ParseRe
   for (const file of files) {
     if (limits.refusedFiles.has(file.path)) continue
     if (cache) parseFileCached(file, cache, objects, diagnostics, validatedAlready)
-    else parseText(file.path, file.text, objects, diagnostics)
+    else parseFile(file, objects, diagnostics)
   }
   if (cache) cache.endRound()
   const validated = validateObjects(objects, files, validatedAlready)
@@ -100,7 +101,8 @@ function parseFileCached(
     let result = cache.lookup(key)
     if (!result) {
       result = { objects: [], diagnostics: [], findings: [] }
-      parseText(file.path, chunk.text, result.objects, result.diagnostics)
+      const fast = parseFastChunk(file.path, chunk.text, 0, result.objects, result.diagnostics)
+      if (!fast) parseText(file.path, chunk.text, result.objects, result.diagnostics)
       const source = sourceReader([{ path: file.path, text: chunk.text }])
       result.findings = result.objects.map((o) => validateObject(o, source))
       cache.store(key, result)
@@ -118,6 +120,81 @@ function parseFileCached(
       validatedAlready.set(placed, result.findings[i].map((d) => shift(d, by)))
     })
     for (const d of result.diagnostics) diagnostics.push(shift(d, by))
+  }
+}
+
+/**
+ * A file without the cache: each document through the fast reader (fastyaml.ts) when every one of them is in its
+ * subset, else the whole file through `yaml`, exactly as before (a broken document is read with the stream around it).
+ */
+function parseFile(file: SourceFile, objects: ManifestObject[], diagnostics: Diagnostic[]): void {
+  const chunks = splitDocuments(file.text)
+  if (chunks) {
+    const fastObjects: ManifestObject[] = []
+    const fastDiagnostics: Diagnostic[] = []
+    if (chunks.every((c) => parseFastChunk(file.path, c.text, c.startLine - 1, fastObjects, fastDiagnostics))) {
+      for (const o of fastObjects) objects.push(o)
+      for (const d of fastDiagnostics) diagnostics.push(d)
+      return
+    }
+  }
+  parseText(file.path, file.text, objects, diagnostics)
+}
+
+/** One YAML text through `yaml` only, as parseManifests read every file before the fast reader (tests compare). */
+export function parseWithYaml(path: string, text: string): ParseResult {
+  const out: ParseResult = { objects: [], diagnostics: [] }
+  parseText(path, text, out.objects, out.diagnostics)
+  return out
+}
+
+/** One document through the fast reader only; undefined when it is outside the subset (tests compare). */
+export function parseWithFastReader(path: string, text: string): ParseResult | undefined {
+  const out: ParseResult = { objects: [], diagnostics: [] }
+  return parseFastChunk(path, text, 0, out.objects, out.diagnostics) ? out : undefined
+}
+
+/** yaml's options, shared by both readers: they decide how plain scalars resolve. */
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: goYamlTags } as const
+
+/**
+ * One document through the fast reader, its lines counted from `lineOffset` + 1: the objects parseText would give
+ * (same data, same ranges), or false (nothing added) when the document is outside the reader's subset.
+ */
+function parseFastChunk(path: string, text: string, lineOffset: number, objects: ManifestObject[], diagnostics: Diagnostic[]): boolean {
+  const doc = parseFastDocument(text, YAML_OPTIONS)
+  if (!doc) return false
+  const data = doc.data
+  if (!data) return true
+  // a kind: List is read item by item from yaml's tree
+  if (data.kind === 'List' && Array.isArray(data.items)) return false
+  const toRange = fastRanges(path, text, lineOffset)
+  const fieldRanges: Record<string, SourceRange> = {}
+  const { paths, starts, ends } = doc.fields
+  for (let i = 0; i < paths.length; i++) fieldRanges[paths[i]] = toRange(starts[i], ends[i])
+  addObject(data, toRange(doc.start, doc.end), fieldRanges, objects, diagnostics)
+  return true
+}
+
+/** Offsets to SourceRanges as yaml's LineCounter counts them (a line starts at 0 and after every newline). */
+function fastRanges(path: string, text: string, lineOffset: number): (start: number, end: number) => SourceRange {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const lineOf = (offset: number) => {
+    // the last line start at or before offset
+    let lo = 0, hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  return (start, end) => {
+    const a = lineOf(start)
+    const e = Math.max(start, end)
+    const b = lineOf(e)
+    return { file: path, startLine: a + 1 + lineOffset, startCol: start - starts[a] + 1, endLine: b + 1 + lineOffset, endCol: e - starts[b] + 1 }
   }
 }
 
@@ -142,7 +219,7 @@ function parseText(path: string, text: string, objects: ManifestObject[], diagno
   try {
     // uniqueKeys is checked by duplicateKeys() below: yaml's own check compares every key with every earlier one,
     // which is quadratic (a minute for one 30,000-key ConfigMap)
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: goYamlTags })
+    docs = parseAllDocuments(text, { lineCounter, ...YAML_OPTIONS })
   } catch (e) {
     diagnostics.push(diagnostic('yaml.syntax', 'error', { detail: String((e as Error).message) }, toRange(0, 0)))
     return
