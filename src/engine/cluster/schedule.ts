@@ -43,15 +43,34 @@ function requirementHolds(req: Record<string, unknown>, values: Record<string, s
   }
 }
 
+/** A nodeSelectorTerm's requirements, read from the pod spec. */
+interface AffinityTerm { exprs: Record<string, unknown>[]; fields: Record<string, unknown>[] }
+
+/** What a pod asks of every node, read from its spec once (the scheduler checks it against each of 100 nodes). */
+interface PodDemands {
+  tolerations: Toleration[]
+  nodeSelector: [string, string][]
+  /** requiredDuringSchedulingIgnoredDuringExecution's terms; undefined when there is none. */
+  affinity?: AffinityTerm[]
+}
+
+function demandsOf(draft: PodDraft, tolerations: Toleration[]): PodDemands {
+  const demands: PodDemands = { tolerations, nodeSelector: Object.entries(getStringMap(draft.spec, 'nodeSelector') ?? {}) }
+  const required = getObject(draft.spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution')
+  if (required) {
+    demands.affinity = getArray(required, 'nodeSelectorTerms').filter(isObject).map((term) => ({
+      exprs: getArray(term, 'matchExpressions').filter(isObject),
+      fields: getArray(term, 'matchFields').filter(isObject),
+    }))
+  }
+  return demands
+}
+
 /** requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, requirements inside a term are ANDed. */
-function nodeAffinityHolds(spec: Record<string, unknown>, node: ClusterNode): boolean {
-  const required = getObject(spec, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution')
-  if (!required) return true
-  const terms = getArray(required, 'nodeSelectorTerms').filter(isObject)
+function nodeAffinityHolds(terms: AffinityTerm[] | undefined, node: ClusterNode): boolean {
+  if (!terms) return true
   if (terms.length === 0) return false
-  return terms.some((term) => {
-    const exprs = getArray(term, 'matchExpressions').filter(isObject)
-    const fields = getArray(term, 'matchFields').filter(isObject)
+  return terms.some(({ exprs, fields }) => {
     if (exprs.length === 0 && fields.length === 0) return false
     return exprs.every((e) => requirementHolds(e, node.labels)) && fields.every((f) => requirementHolds(f, { 'metadata.name': node.name }))
   })
@@ -62,6 +81,11 @@ function nodeAffinityHolds(spec: Record<string, unknown>, node: ClusterNode): bo
  * TaintToleration (NoSchedule and NoExecute must be tolerated; PreferNoSchedule only scores).
  */
 export function unfitReason(draft: PodDraft, node: ClusterNode, tolerations: Toleration[] = readTolerations(draft)): UnfitReason | undefined {
+  return unfitFor(demandsOf(draft, tolerations), node)
+}
+
+function unfitFor(demands: PodDemands, node: ClusterNode): UnfitReason | undefined {
+  const { tolerations } = demands
   // The default profile's filter order (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity): the first
   // failing plugin is the node's reason.
   if (node.unschedulable && !tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return { reason: 'unschedulable' }
@@ -69,11 +93,10 @@ export function unfitReason(draft: PodDraft, node: ClusterNode, tolerations: Tol
     if (taint.effect === 'PreferNoSchedule') continue
     if (!tolerations.some((t) => toleratesTaint(t, taint))) return { reason: 'taint', taint }
   }
-  const selector = getStringMap(draft.spec, 'nodeSelector') ?? {}
-  for (const [k, v] of Object.entries(selector)) {
+  for (const [k, v] of demands.nodeSelector) {
     if (node.labels[k] !== v) return { reason: 'nodeSelector', key: k }
   }
-  if (!nodeAffinityHolds(draft.spec, node)) return { reason: 'nodeAffinity' }
+  if (!nodeAffinityHolds(demands.affinity, node)) return { reason: 'nodeAffinity' }
   return undefined
 }
 
@@ -105,8 +128,10 @@ export function hostPortsOf(draft: PodDraft): string[] {
 interface Placement {
   /** The static filters' verdict per node, in node order. */
   unfit: (UnfitReason | undefined)[]
+  /** The nodes that pass them, by index, in node order. */
+  fit: Int32Array
   /** Untolerated PreferNoSchedule taints per node. */
-  prefer: number[]
+  prefer: Int32Array
   hostPorts: string[]
 }
 
@@ -126,9 +151,12 @@ export function createScheduler(nodes: ClusterNode[]) {
     const hit = cacheable ? cache.get(draft.spec) : undefined
     if (hit) return hit
     const tolerations = readTolerations(draft)
+    const demands = demandsOf(draft, tolerations)
+    const unfit = nodes.map((node) => unfitFor(demands, node))
     const placement: Placement = {
-      unfit: nodes.map((node) => unfitReason(draft, node, tolerations)),
-      prefer: nodes.map((node) => untoleratedPreferences(tolerations, node)),
+      unfit,
+      fit: Int32Array.from(unfit.flatMap((u, i) => (u ? [] : [i]))),
+      prefer: Int32Array.from(nodes, (node) => untoleratedPreferences(tolerations, node)),
       hostPorts: hostPortsOf(draft),
     }
     if (cacheable) cache.set(draft.spec, placement)
@@ -139,11 +167,11 @@ export function createScheduler(nodes: ClusterNode[]) {
     podCount: PodCounts,
     usedHostPorts: Map<string, Set<string>>,
   ): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
-    const { unfit: staticUnfit, prefer, hostPorts } = placementOf(draft)
+    const { unfit: staticUnfit, fit, prefer, hostPorts } = placementOf(draft)
     let best = -1
     let bestPrefer = 0, bestCount = 0
-    for (let i = 0; i < nodes.length; i++) {
-      if (staticUnfit[i]) continue
+    for (let f = 0; f < fit.length; f++) {
+      const i = fit[f]
       // NodePorts filter (after NodeAffinity in the default profile): a host port already taken on the node.
       if (hostPorts.length > 0) {
         const taken = usedHostPorts.get(nodes[i].name)
