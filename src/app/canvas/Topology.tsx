@@ -17,6 +17,7 @@ import { useApp, appStore } from '../store'
 import { isGood, shownResult } from '../store/compileResult'
 import { diagnosticText, useT } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
+import { edgeTypes, type LabelledFlowEdge } from './LabelledEdge'
 import type { CanvasEdge, DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
@@ -89,6 +90,17 @@ function toFlowNodes(
 }
 
 /** React Flow edges for what is drawn; an edge whose inputs did not change keeps its object (React Flow skips it). */
+/**
+ * What an edge says: an aggregated edge how many endpoints it stands for (ready/all when some are not ready), as an
+ * HTML label (LabelledEdge.tsx: a large picture has a hundred of them); a MetalLB announcement what it announces (ARP
+ * for an address, BGP for prefixes), as React Flow's own label inside the edge (a scenario has a handful).
+ */
+function labelOf(e: CanvasEdge, count: number | undefined): Partial<LabelledFlowEdge> | Pick<Edge, 'label' | 'labelBgPadding' | 'labelBgBorderRadius'> {
+  if (count !== undefined) return { type: 'labelled', data: { text: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, tone: 'count' } }
+  if (e.kind === 'announce' && e.label) return { label: e.label, labelBgPadding: [4, 2], labelBgBorderRadius: 4 }
+  return {}
+}
+
 function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<string, { e: CanvasEdge; on: boolean; edge: Edge }>): Edge[] {
   return drawnPicture(graph).edges.map((e) => {
     const on = active.has(e.id)
@@ -104,10 +116,7 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<str
       className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${on ? ' is-active' : ''}`,
       // an announcement crosses the Service column (router → node boxes): above the cards, so its label reads
       zIndex: e.kind === 'announce' ? 6 : on ? 2 : 1,
-      // an aggregated edge says how many endpoints it stands for (ready/all when some are not ready)
-      // a MetalLB announcement says what it announces (ARP for an address, BGP for prefixes)
-      ...(e.kind === 'announce' && e.label && count === undefined ? { label: e.label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
-      ...(count !== undefined ? { label: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
+      ...labelOf(e, count),
     }
     cache.set(e.id, { e, on, edge })
     return edge
@@ -222,6 +231,7 @@ function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={(_e, node) => { if (!isGroupId(node.id)) selectObject(node.id) }}
         onNodeContextMenu={(e, node) => { e.preventDefault(); openWhatIfMenu(node.id, e.clientX, e.clientY) }}
