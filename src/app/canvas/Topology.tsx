@@ -15,13 +15,14 @@ import {
 import '@xyflow/react/dist/style.css'
 import { useApp, appStore } from '../store'
 import { isGood, shownResult } from '../store/compileResult'
-import { diagnosticText, useT } from '../i18n/t'
+import { diagnosticText, translate, useT, type Translate } from '../i18n/t'
 import { nodeTypes, type CardNode } from './cards'
 import { edgeTypes, type LabelledFlowEdge } from './LabelledEdge'
 import type { CanvasEdge, DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
 import { isGroupId } from './collapse'
+import { announceText } from './announce'
 import { expandStore, useExpanded } from './expandStore'
 import { selectObject } from './select'
 import { TraceOverlay } from '../trace/TraceOverlay'
@@ -90,22 +91,26 @@ function toFlowNodes(
 }
 
 /** React Flow edges for what is drawn; an edge whose inputs did not change keeps its object (React Flow skips it). */
+type EdgeCacheEntry = { e: CanvasEdge; on: boolean; edge: Edge; announced: string | undefined }
+
 /**
  * What an edge says: an aggregated edge how many endpoints it stands for (ready/all when some are not ready), as an
  * HTML label (LabelledEdge.tsx: a large picture has a hundred of them); a MetalLB announcement what it announces (ARP
- * for an address, BGP for prefixes), as React Flow's own label inside the edge (a scenario has a handful).
+ * for an address, BGP for prefixes), as React Flow's own label inside the edge (a scenario has a handful); from a
+ * group card, what its Services announce (announce.ts announceText), not how many edges it stands for.
  */
-function labelOf(e: CanvasEdge, count: number | undefined): Partial<LabelledFlowEdge> | Pick<Edge, 'label' | 'labelBgPadding' | 'labelBgBorderRadius'> {
+function labelOf(e: CanvasEdge, count: number | undefined, announced: string | undefined): Partial<LabelledFlowEdge> | Pick<Edge, 'label' | 'labelBgPadding' | 'labelBgBorderRadius'> {
+  if (e.kind === 'announce') return announced ? { label: announced, labelBgPadding: [4, 2], labelBgBorderRadius: 4 } : {}
   if (count !== undefined) return { type: 'labelled', data: { text: e.readyCount === count ? String(count) : `${e.readyCount}/${count}`, tone: 'count' } }
-  if (e.kind === 'announce' && e.label) return { label: e.label, labelBgPadding: [4, 2], labelBgBorderRadius: 4 }
   return {}
 }
 
-function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<string, { e: CanvasEdge; on: boolean; edge: Edge }>): Edge[] {
+function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<string, EdgeCacheEntry>, t: Translate): Edge[] {
   return drawnPicture(graph).edges.map((e) => {
     const on = active.has(e.id)
+    const announced = e.kind === 'announce' ? announceText(e, t) : undefined
     const hit = cache.get(e.id)
-    if (hit && hit.e === e && hit.on === on) return hit.edge
+    if (hit && hit.e === e && hit.on === on && hit.announced === announced) return hit.edge
     const count = e.count !== undefined && e.count > 1 ? e.count : undefined
     const edge: Edge = {
       id: e.id,
@@ -116,9 +121,9 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<str
       className: `${e.kind}-edge${e.ready ? '' : ' not-ready'}${e.terminating ? ' terminating' : ''}${on ? ' is-active' : ''}`,
       // an announcement crosses the Service column (router → node boxes): above the cards, so its label reads
       zIndex: e.kind === 'announce' ? 6 : on ? 2 : 1,
-      ...labelOf(e, count),
+      ...labelOf(e, count, announced),
     }
-    cache.set(e.id, { e, on, edge })
+    cache.set(e.id, { e, on, edge, announced })
     return edge
   })
 }
@@ -150,8 +155,9 @@ function Canvas() {
   const flowNodes = useMemo(
     () => (graph ? toFlowNodes(graph, selection, positions, expanded, flowCache.current) : []),
     [graph, selection, positions, expanded])
-  const edgeCache = useRef(new Map<string, { e: CanvasEdge; on: boolean; edge: Edge }>())
-  const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection), edgeCache.current) : []), [graph, selection])
+  const edgeCache = useRef(new Map<string, EdgeCacheEntry>())
+  const edgeTexts = useMemo<Translate>(() => (key, params) => translate(key, lang, params), [lang])
+  const edges = useMemo(() => (graph ? toFlowEdges(graph, activeEdges(graph, selection), edgeCache.current, edgeTexts) : []), [graph, selection, edgeTexts])
   // A large scenario is drawn collapsed (a few hundred cards). React Flow's onlyRenderVisibleElements is left off on
   // purpose: measured on 1000 × 10, it mounts cards and edge labels as they scroll into view and made panning cost
   // several times more than keeping the collapsed picture mounted.
