@@ -226,7 +226,8 @@ function dedupe(objects: ManifestObject[], ctx: BuildContext): ManifestObject[] 
   const seen = new Set<string>()
   const out: ManifestObject[] = []
   for (const o of objects) {
-    const key = `${o.apiVersion.split('/').length > 1 ? o.apiVersion.split('/')[0] : ''}|${o.id}`
+    const slash = o.apiVersion.indexOf('/')
+    const key = `${slash >= 0 ? o.apiVersion.slice(0, slash) : ''}|${o.id}`
     if (seen.has(key)) {
       report(ctx, 'cluster.duplicateObject', 'error', { kind: o.kind, name: o.namespace ? `${o.namespace}/${o.name}` : o.name }, o, 'metadata.name')
       continue

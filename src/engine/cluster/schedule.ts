@@ -153,12 +153,16 @@ export function createScheduler(nodes: ClusterNode[]) {
     const tolerations = readTolerations(draft)
     const demands = demandsOf(draft, tolerations)
     const unfit = nodes.map((node) => unfitFor(demands, node))
-    const placement: Placement = {
-      unfit,
-      fit: Int32Array.from(unfit.flatMap((u, i) => (u ? [] : [i]))),
-      prefer: Int32Array.from(nodes, (node) => untoleratedPreferences(tolerations, node)),
-      hostPorts: hostPortsOf(draft),
+    // filled by plain loops: Int32Array.from takes V8's slow generic path (it was half of this build's scheduling)
+    let fitting = 0
+    for (const u of unfit) if (!u) fitting++
+    const fit = new Int32Array(fitting)
+    const prefer = new Int32Array(nodes.length)
+    for (let i = 0, f = 0; i < nodes.length; i++) {
+      if (!unfit[i]) fit[f++] = i
+      prefer[i] = untoleratedPreferences(tolerations, nodes[i])
     }
+    const placement: Placement = { unfit, fit, prefer, hostPorts: hostPortsOf(draft) }
     if (cacheable) cache.set(draft.spec, placement)
     return placement
   }

@@ -30,30 +30,39 @@ export interface FastDocument {
 interface ScalarTag { default?: boolean | 'key'; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown }
 
 /** The scalar tags and options `yaml` composes with for the options parse.ts passes, taken from `yaml` itself. */
-interface Resolver { tags: ScalarTag[]; options: unknown }
+interface Resolver {
+  tags: ScalarTag[]
+  options: unknown
+  // a plain scalar's value depends only on its text (and these options): each distinct text resolved once (bounded)
+  values: Map<string, unknown>
+  keys: Map<string, boolean>
+}
 let resolverFor: { key: unknown; resolver: Resolver } | undefined
 
 function resolverOf(options: DocumentOptions & SchemaOptions & ParseOptions): Resolver {
-  if (resolverFor && resolverFor.key === options.customTags) return resolverFor.resolver
+  if (resolverFor && resolverFor.key === options) return resolverFor.resolver
   const doc = new Document(undefined, options)
   const tags = (doc.schema.tags as unknown as (ScalarTag & { collection?: string })[]).filter((t) => !t.collection)
-  const resolver = { tags, options: doc.options }
-  resolverFor = { key: options.customTags, resolver }
+  const resolver: Resolver = { tags, options: doc.options, values: new Map(), keys: new Map() }
+  resolverFor = { key: options, resolver }
   return resolver
 }
 
-// A plain scalar's value depends only on its text: resolved once per distinct text (bounded; primitives only)
-const plainValues = new Map<string, unknown>()
 const NOT_SIMPLE = Symbol('not simple')
 
 function resolvePlain(r: Resolver, text: string, atKey: boolean): unknown {
   if (atKey) {
     // a key must stay a string: any tag (bool `y`, int `1`, null `~`, merge `<<`) sends the document to `yaml`
-    for (const tag of r.tags) if ((tag.default === true || tag.default === 'key') && tag.test?.test(text)) return NOT_SIMPLE
-    return text
+    let plain = r.keys.get(text)
+    if (plain === undefined) {
+      plain = !r.tags.some((tag) => (tag.default === true || tag.default === 'key') && tag.test?.test(text))
+      if (r.keys.size > 20_000) r.keys.clear()
+      r.keys.set(text, plain)
+    }
+    return plain ? text : NOT_SIMPLE
   }
-  const known = plainValues.get(text)
-  if (known !== undefined || plainValues.has(text)) return known
+  const known = r.values.get(text)
+  if (known !== undefined || r.values.has(text)) return known
   // compose-scalar.js findScalarTagByTest: the first default tag whose test matches, else the string
   const tag = r.tags.find((t) => t.default === true && t.test?.test(text))
   let value: unknown = text
@@ -64,8 +73,8 @@ function resolvePlain(r: Resolver, text: string, atKey: boolean): unknown {
     if (isScalar(value)) value = value.value
     if (failed || (typeof value === 'object' && value !== null) || typeof value === 'bigint') return NOT_SIMPLE
   }
-  if (plainValues.size > 20_000) plainValues.clear()
-  plainValues.set(text, value)
+  if (r.values.size > 20_000) r.values.clear()
+  r.values.set(text, value)
   return value
 }
 

@@ -23,6 +23,16 @@ export function fnv32a(text: string): number {
 }
 
 // k8s.io/apimachinery/pkg/util/rand: alphanums without vowels and confusable characters.
+/** fnv32a over bytes: the same as fnv32a over the string whose char codes are those bytes. */
+export function fnv32aBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
 const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789'
 
 /** rand.SafeEncodeString: each byte of the string mapped onto the safe alphabet. */
