@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import {
   Background,
   BackgroundVariant,
@@ -20,6 +20,7 @@ import { nodeTypes, type CardNode } from './cards'
 import { edgeTypes, type LabelledFlowEdge } from './LabelledEdge'
 import type { CanvasEdge, DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
+import { useMountInBatches } from './mountInBatches'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
 import { isGroupId } from './collapse'
 import { announceText } from './announce'
@@ -164,8 +165,8 @@ function Canvas() {
   const large = graph?.drawn !== undefined
 
   // React Flow owns the nodes while they are dragged; the store's graph replaces them whenever it changes.
-  const [nodes, setNodes] = useState<CardNode[]>(flowNodes)
-  useEffect(() => setNodes(flowNodes), [flowNodes])
+  // (a large scenario's first picture mounts a batch of cards per task: mountInBatches.ts)
+  const { nodes, setNodes, mounting } = useMountInBatches(flowNodes)
   // Selection lives in the store (the editor shares it); objects come from the YAML, so nothing is removed here.
   const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
     for (const c of changes) {
@@ -211,11 +212,11 @@ function Canvas() {
   }, [scenarioLoads])
   const fittedFor = useRef(-1)
   useEffect(() => {
-    if (fittedFor.current === scenarioLoads || !graph || graph.nodes.length === 0) return
+    if (fittedFor.current === scenarioLoads || !graph || graph.nodes.length === 0 || mounting) return
     if (current && current.seq < requestedAtLoad.current) return
     fittedFor.current = scenarioLoads
     requestAnimationFrame(() => void fitView(FIT_OPTIONS))
-  }, [graph, fitView, scenarioLoads, current])
+  }, [graph, fitView, scenarioLoads, current, mounting])
 
   const firstError = current && !isGood(current) ? current.diagnostics.find((d) => d.severity === 'error') : undefined
 
