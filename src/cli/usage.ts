@@ -19,6 +19,7 @@ Commands:
   exec WHERE [--repeat N] [--interval MS] [--concurrency C] -- COMMAND ARGS...
                                            run COMMAND on a machine: node/NAME, client/NAME, router/NAME,
                                            or a pod (NAMESPACE/NAME, NAME in default, pod/NAMESPACE/NAME).
+                                           Pipes, loops and variables: -- sh -c 'LINE', as with kubectl exec.
                                            --repeat runs it N times on one simulation, --interval virtual
                                            milliseconds apart (default 10), C at a time, and sums up the outcomes.
 
