@@ -162,7 +162,7 @@ function overview(n: CanvasNode, graph: CanvasGraph, t: Translate): ReactNode {
 export function Inspector() {
   const t = useT()
   const selection = useApp((s) => s.selection)
-  const graph = useObjectView(selection)
+  const { view: graph, loading } = useObjectView(selection)
   const selected = graph?.node
   // the tab the user last chose; another object shows the same kind of tab when it has one
   const [wantedView, setView] = useState<InspectorView>('overview')
@@ -194,7 +194,7 @@ export function Inspector() {
                 : overview(selected, graph, t)}
             </div>
           </div>
-        ) : <p className="card-muted">{t('inspector.empty')}</p>}
+        ) : <p className="card-muted">{t(loading ? 'inspector.loading' : 'inspector.empty')}</p>}
       </div>
     </section>
   )

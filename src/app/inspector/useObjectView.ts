@@ -9,9 +9,9 @@ import { objectView, type ObjectView } from '../canvas/neighbourhood'
  * The selected object and its neighbours, as the inspector shows them. A small scenario's page holds every object, so
  * the view is computed here; a large one's page holds the drawn picture and rows for the folded objects, so the
  * worker, which has the whole graph, answers (for the newest good compile; while the YAML is broken the last answer
- * stays, as the canvas does). An answer to an older question is dropped.
+ * stays, as the canvas does). An answer to an older question is dropped; `loading` while the worker's answer is due.
  */
-export function useObjectView(selection: ObjectId | null): ObjectView | undefined {
+export function useObjectView(selection: ObjectId | null): { view?: ObjectView; loading: boolean } {
   const current = useApp((s) => s.current)
   const lastGood = useApp((s) => s.lastGood)
   const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
@@ -33,6 +33,7 @@ export function useObjectView(selection: ObjectId | null): ObjectView | undefine
     )
   }, [folded, selection, good, current])
 
-  if (!folded) return local
-  return answer?.selection === selection ? answer.view : undefined
+  if (!folded) return { ...(local ? { view: local } : {}), loading: false }
+  if (answer?.selection === selection) return { ...(answer.view ? { view: answer.view } : {}), loading: false }
+  return { loading: selection !== null }
 }
