@@ -303,4 +303,24 @@ test('1000 × 10: a node\'s 43,000-line iptables-save is windowed and searchable
   // reported, not gated: the machines are shared (bench/ owns performance figures)
   test.info().annotations.push({ type: 'longest main-thread task (ms)', description: `show ${shown}, search ${searched}` })
   await page.screenshot({ path: `${shots}/inspector-node-1000x10.png` })
+
+  // a pod folded into a group card: the page holds its row only, the worker answers with the pod and its Service
+  await openTab(page, 'overview')
+  const podCard = page.locator('[data-testid^="podgroup-Group/pods/node1"]').first()
+  const podCardId = (await podCard.getAttribute('data-testid'))!.replace(/^podgroup-/, '')
+  await page.getByTestId(`expand-${podCardId}`).click()
+  const member = podCard.locator('[data-testid^="member-Pod/default/app-"]').first()
+  const podId = (await member.getAttribute('data-testid'))!.replace(/^member-/, '')
+  const app = /^Pod\/default\/(app-\d+)-/.exec(podId)![1]
+  await member.click()
+  await expect(page.getByTestId('inspector-title')).toHaveText(podId)
+  const body = page.getByTestId('inspector-dataplane')
+  await expect(body.locator('.label-chip')).toContainText([`app=${app}`])
+  const service = app.replace('app-', 'svc-')
+  await body.getByRole('button', { name: service, exact: true }).click()
+  await expect(page.getByTestId('inspector-title')).toHaveText(`Service/default/${service}`)
+  // its ten endpoints, the pod among them, each with its IP
+  await expect(page.getByTestId('inspector-endpoints').locator('li')).toHaveCount(10)
+  await expect(page.getByTestId('inspector-endpoints')).toContainText(podId.split('/').at(-1)!)
+  await page.screenshot({ path: `${shots}/inspector-folded-service-1000x10.png` })
 })
