@@ -2,6 +2,7 @@ import type { PodDraft, Toleration } from './podspec'
 import { readTolerations } from './podspec'
 import { getArray, getNumber, getObject, getString, getStringList, getStringMap, isObject } from './read'
 import type { ClusterNode, Taint } from './types'
+import { createFitHeap, type FitHeap } from './fitheap'
 
 /** Why a node cannot take a pod: the scheduler's filter plugins, one reason each. */
 export type UnfitReason =
@@ -133,6 +134,8 @@ interface Placement {
   /** Untolerated PreferNoSchedule taints per node. */
   prefer: Int32Array
   hostPorts: string[]
+  /** The fitting nodes in the scheduler's order, one heap per count array (user and system pods count apart). */
+  heaps: Map<PodCounts, FitHeap>
 }
 
 /** Pods placed so far on each node, indexed as the scheduler's node list (an array: the scheduler reads it once per
@@ -162,7 +165,7 @@ export function createScheduler(nodes: ClusterNode[]) {
       if (!unfit[i]) fit[f++] = i
       prefer[i] = untoleratedPreferences(tolerations, nodes[i])
     }
-    const placement: Placement = { unfit, fit, prefer, hostPorts: hostPortsOf(draft) }
+    const placement: Placement = { unfit, fit, prefer, hostPorts: hostPortsOf(draft), heaps: new Map() }
     if (cacheable) cache.set(draft.spec, placement)
     return placement
   }
@@ -171,10 +174,16 @@ export function createScheduler(nodes: ClusterNode[]) {
     podCount: PodCounts,
     usedHostPorts: Map<string, Set<string>>,
   ): { node: ClusterNode } | { unfit: { node: string; why: UnfitReason }[] } {
-    const { unfit: staticUnfit, fit, prefer, hostPorts } = placementOf(draft)
+    const placement = placementOf(draft)
+    const { unfit: staticUnfit, fit, prefer, hostPorts } = placement
     let best = -1
     let bestPrefer = 0, bestCount = 0
-    for (let f = 0; f < fit.length; f++) {
+    if (hostPorts.length === 0) {
+      // no NodePorts filter: the static order decides, kept in a heap (fitheap.ts) instead of a scan of every node
+      let heap = placement.heaps.get(podCount)
+      if (!heap) { heap = createFitHeap(fit, prefer, podCount); placement.heaps.set(podCount, heap) }
+      best = heap.best(podCount)
+    } else for (let f = 0; f < fit.length; f++) {
       const i = fit[f]
       // NodePorts filter (after NodeAffinity in the default profile): a host port already taken on the node.
       if (hostPorts.length > 0) {
