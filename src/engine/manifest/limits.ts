@@ -36,15 +36,17 @@ const range = (file: string, line: number) => ({ file, startLine: line, startCol
 /** The first limit one file breaks (line-level limits), or undefined. One diagnostic per file is enough to act on. */
 function fileLimit(file: SourceFile): Diagnostic | undefined {
   const text = file.text
+  // char codes, not one-character strings: this scans every character of the input before each parse
+  const NL = 10, SPACE = 32, HASH = 35, DQUOTE = 34, SQUOTE = 39, BACKSLASH = 92, DASH = 45
   let line = 1
   let lineStart = 0
   let depth = 0
-  let quote: '' | '"' | "'" = ''
+  let quote = 0
   let atLineStart = true
   let indent = 0
   for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text[i] : '\n'
-    if (ch === '\n') {
+    const ch = i < text.length ? text.charCodeAt(i) : NL
+    if (ch === NL) {
       if (i - lineStart > INPUT_LIMITS.lineLength) return diagnostic('input.lineTooLong', 'error', { length: i - lineStart, limit: INPUT_LIMITS.lineLength }, range(file.path, line))
       line++
       lineStart = i + 1
@@ -53,23 +55,23 @@ function fileLimit(file: SourceFile): Diagnostic | undefined {
       continue
     }
     if (atLineStart) {
-      if (ch === ' ') { indent++; if (indent > INPUT_LIMITS.indentColumns) return diagnostic('input.tooDeep', 'error', { what: 'indent', limit: INPUT_LIMITS.indentColumns }, range(file.path, line)); continue }
+      if (ch === SPACE) { indent++; if (indent > INPUT_LIMITS.indentColumns) return diagnostic('input.tooDeep', 'error', { what: 'indent', limit: INPUT_LIMITS.indentColumns }, range(file.path, line)); continue }
       atLineStart = false
       // a document separator ends any flow collection a broken document left open
-      if (ch === '-' && text.startsWith('---', i) && indent === 0) depth = 0
+      if (ch === DASH && text.startsWith('---', i) && indent === 0) depth = 0
     }
-    if (quote === '"') { if (ch === '\\') i++; else if (ch === '"') quote = ''; continue }
-    if (quote === "'") { if (ch === "'") quote = ''; continue }
-    if (ch === '#' && (i === lineStart || /\s/.test(text[i - 1]))) {
+    if (quote === DQUOTE) { if (ch === BACKSLASH) i++; else if (ch === DQUOTE) quote = 0; continue }
+    if (quote === SQUOTE) { if (ch === SQUOTE) quote = 0; continue }
+    if (ch === HASH && (i === lineStart || /\s/.test(text[i - 1]))) {
       const end = text.indexOf('\n', i)
       i = (end < 0 ? text.length : end) - 1
       continue
     }
-    if ((ch === '"' || ch === "'") && (i === lineStart || /[\s[{,:-]/.test(text[i - 1]))) { quote = ch; continue }
-    if (ch === '[' || ch === '{') {
+    if ((ch === DQUOTE || ch === SQUOTE) && (i === lineStart || /[\s[{,:-]/.test(text[i - 1]))) { quote = ch; continue }
+    if (ch === 91 /* [ */ || ch === 123 /* { */) {
       depth++
       if (depth > INPUT_LIMITS.flowDepth) return diagnostic('input.tooDeep', 'error', { what: 'flow', limit: INPUT_LIMITS.flowDepth }, range(file.path, line))
-    } else if ((ch === ']' || ch === '}') && depth > 0) depth--
+    } else if ((ch === 93 /* ] */ || ch === 125 /* } */) && depth > 0) depth--
   }
   return undefined
 }
