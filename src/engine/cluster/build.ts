@@ -130,17 +130,20 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
     }
   }
   const pods = settlePods(drafts, nodes, ctx)
-  const byOwner = new Map<string, string[]>()
+  // owner name → namespace/kind → pod ids: keyed by the name strings pods share, not a key string built per pod
+  const byOwner = new Map<string, Map<string, string[]>>()
   for (const p of pods) {
     if (!p.owner) continue
-    const key = `${p.namespace}/${p.owner.kind}/${p.owner.name}`
-    const list = byOwner.get(key)
+    let owners = byOwner.get(p.owner.name)
+    if (!owners) { owners = new Map(); byOwner.set(p.owner.name, owners) }
+    const key = `${p.namespace}/${p.owner.kind}`
+    const list = owners.get(key)
     if (list) list.push(p.id)
-    else byOwner.set(key, [p.id])
+    else owners.set(key, [p.id])
   }
   for (const w of expanded) {
     const ownerName = w.workload.replicaSetName ?? w.workload.name
-    w.workload.pods = byOwner.get(`${w.workload.namespace}/${ownerKind(w.workload.kind)}/${ownerName}`) ?? []
+    w.workload.pods = byOwner.get(ownerName)?.get(`${w.workload.namespace}/${ownerKind(w.workload.kind)}`) ?? []
   }
   const podIndex = indexPods(pods)
   const nodesByName = new Map(nodes.map((n) => [n.name, n]))

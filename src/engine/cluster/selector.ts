@@ -62,22 +62,30 @@ export interface PodIndex<P extends { namespace: string; labels: Record<string, 
 }
 
 export function indexPods<P extends { namespace: string; labels: Record<string, string> }>(pods: P[]): PodIndex<P> {
-  const byPair = new Map<string, P[]>()
+  // namespace → label key → label value → pods: nested maps keyed by the label strings themselves (their hashes are
+  // cached), not one joined key string built and hashed per label of each of 10,000 pods
+  const byPair = new Map<string, Map<string, Map<string, P[]>>>()
   const byNamespace = new Map<string, P[]>()
-  const push = (m: Map<string, P[]>, k: string, p: P) => {
-    const list = m.get(k)
-    if (list) list.push(p)
-    else m.set(k, [p])
-  }
   for (const p of pods) {
-    push(byNamespace, p.namespace, p)
-    for (const [k, v] of Object.entries(p.labels)) push(byPair, `${p.namespace}\u0000${k}\u0000${v}`, p)
+    const inNamespace = byNamespace.get(p.namespace)
+    if (inNamespace) inNamespace.push(p)
+    else byNamespace.set(p.namespace, [p])
+    let keys = byPair.get(p.namespace)
+    if (!keys) { keys = new Map(); byPair.set(p.namespace, keys) }
+    for (const [k, v] of Object.entries(p.labels)) {
+      let values = keys.get(k)
+      if (!values) { values = new Map(); keys.set(k, values) }
+      const list = values.get(v)
+      if (list) list.push(p)
+      else values.set(v, [p])
+    }
   }
   return {
     select(namespace, selector) {
       let candidates = byNamespace.get(namespace) ?? []
+      const keys = byPair.get(namespace)
       for (const [k, v] of Object.entries(selector)) {
-        const list = byPair.get(`${namespace}\u0000${k}\u0000${v}`) ?? []
+        const list = keys?.get(k)?.get(v) ?? []
         if (list.length < candidates.length) candidates = list
       }
       return candidates.filter((p) => mapSelectorMatches(selector, p.labels))
