@@ -103,11 +103,14 @@ test('Import → Replace fits the imported cluster in view, even after the user 
   const pane = page.locator('.react-flow__pane')
   await expect(flowNode(page, 'Pod/default/mysql-pod')).toBeVisible()
   // drag the lab far to the bottom right, from an empty corner of the pane
-  const box = (await pane.boundingBox())!
-  await page.mouse.move(box.x + 8, box.y + 8)
-  await page.mouse.down()
-  await page.mouse.move(box.x + 8 + box.width, box.y + 8 + box.height, { steps: 8 })
-  await page.mouse.up()
+  const panAway = async () => {
+    const box = (await pane.boundingBox())!
+    await page.mouse.move(box.x + 8, box.y + 8)
+    await page.mouse.down()
+    await page.mouse.move(box.x + 8 + box.width, box.y + 8 + box.height, { steps: 8 })
+    await page.mouse.up()
+  }
+  await panAway()
   const inside = async (id: string) => {
     const p = (await pane.boundingBox())!
     const n = await flowNode(page, id).boundingBox()
@@ -125,6 +128,11 @@ test('Import → Replace fits the imported cluster in view, even after the user 
     await expect.poll(() => inside(id), { message: id }).toBe(true)
   }
   await page.screenshot({ path: shot('import-replace-fitted') })
+  // pan away again: the notice's Undo loads the lab again, fitted too
+  await panAway()
+  await expect.poll(() => inside('Service/default/web')).toBe(false)
+  await page.getByTestId('whatif-undo').click()
+  await expect.poll(() => inside('Pod/default/mysql-pod')).toBe(true)
 })
 
 test('import by dropping a file, as a new scenario: a workspace of its own, the edited lab kept as a draft', async ({ page }) => {

@@ -53,7 +53,7 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     appStore.setState((s) => ({ scenarioLoads: s.scenarioLoads + 1 }))
     const count = Object.values(result.summary.taken).reduce((a, b) => a + b, 0)
     // The files' paths change, so Ctrl+Z in one tab cannot bring the old ones back: the notice's Undo does.
-    whatIfUi.setState({ notice: { code: 'import.replaced', params: { count: String(count) }, app: true, error: false, undo: { before, after: appStore.getState().files } } })
+    whatIfUi.setState({ notice: { code: 'import.replaced', params: { count: String(count) }, app: true, error: false, undo: { before, after: appStore.getState().files, reload: true } } })
     ref.current?.close()
   }
 

@@ -39,6 +39,7 @@ function undo(notice: WhatIfNotice) {
   if (!notice.undo) return
   if (appStore.getState().files !== notice.undo.after) return notify({ code: 'whatif.undoStale', params: {}, app: true, error: true })
   appStore.getState().setFiles(notice.undo.before)
+  if (notice.undo.reload) appStore.setState((s) => ({ scenarioLoads: s.scenarioLoads + 1 }))
   notify({ code: 'whatif.undone', params: {}, app: true, error: false })
 }
 

@@ -19,8 +19,9 @@ export interface WhatIfNotice {
   app?: boolean
   error: boolean
   /** The files before and after the edit: "Undo" puts `before` back while the YAML is still `after` (a file the
-   * what-if added is not undone by Ctrl-Z in one editor tab). */
-  undo?: { before: SourceFile[]; after: SourceFile[] }
+   * what-if added is not undone by Ctrl-Z in one editor tab). `reload`: the edit replaced the scenario (Import →
+   * Replace), so undoing it loads the old one again (laid out afresh and fitted in view). */
+  undo?: { before: SourceFile[]; after: SourceFile[]; reload?: boolean }
 }
 
 interface WhatIfUi {
