@@ -37,11 +37,13 @@ export function templateHash(template: unknown): string {
   return safeEncodeString(String(fnv32aBytes(utf8ToBytes(canonicalJson(template ?? {})))))
 }
 
+/** A stream of draws seeded from a string: the randomness of one generated name. */
+const seededDraws = (seed: string) => createRng(seedFrom(seed)).next
+
 /** The 5-character suffix of a generated name (names.SimpleNameGenerator: rand.String(5)), seeded so it is stable. */
 export function generatedSuffix(base: string, ordinal: number, taken: Set<string>): string {
   for (let attempt = 0; ; attempt++) {
-    const rng = createRng(seedFrom(`${base}#${ordinal}#${attempt}`))
-    const suffix = safeRandomString(5, () => rng.next())
+    const suffix = safeRandomString(5, seededDraws(`${base}#${ordinal}#${attempt}`))
     if (!taken.has(`${base}${suffix}`)) return suffix
   }
 }
@@ -60,7 +62,9 @@ export function generateName(base: string, ordinal: number, taken: Set<string>):
  * result as two generateName calls, for half the hashing (a pod of the 1000 × 10 scenario is named twice otherwise).
  */
 export function generateNameAndFirst(base: string, ordinal: number, taken: Set<string>): { name: string; first: string } {
-  const first = generateName(base, ordinal, new Set())
+  // generateName's first attempt, drawn directly (nothing is taken in an empty set: attempt 0 always answers)
+  const cut = base.length > 58 ? base.slice(0, 58) : base
+  const first = `${cut}${safeRandomString(5, seededDraws(`${cut}#${ordinal}#0`))}`
   if (taken.has(first)) return { name: generateName(base, ordinal, taken), first }
   taken.add(first)
   return { name: first, first }
