@@ -84,7 +84,7 @@ describe('fast reader: what it leaves to yaml', () => {
 const scalarTexts = ['a', 'web', 'nginx:1.25', '80', '0755', '0x1F', '1_000', '1e3', '.5', '-1', '+1', '-0', 'true', 'True', 'yes', 'no', 'on',
   'off', 'y', 'n', 'null', '~', '', '.inf', '-.inf', '.nan', '1.0', '12:30', '2001-12-14', 'http://x.y/z', 'a b', 'a,b', "it's", 'a"b',
   '10.0.0.0/8', '~x', '=', '<<', 'café', '中文', '-x', '- x', '#x', 'a #b', 'a: b', 'a:b', 'a:', '[x]', '{x}', 'x]', '*x', '&x', '!x', '|', '>',
-  '%x', '@x', '`x', '?x', ':x', 'a\\b', ' a', 'a ', '---', '...', '0b101', '1:2:3', '0o7', '1__0', '+.5', '2e', 'a\u00a0b']
+  '%x', '@x', '`x', '?x', ':x', 'a\\b', ' a', 'a ', '---', '...', '0b101', '1:2:3', '0o7', '1__0', '+.5', '2e', 'a\u00a0b', 'x😀', '\u2028', '\ufeffx', '\u0085']
 const keyTexts = ['a', 'b', 'name', 'app.kubernetes.io/name', 'x-y', '_x', '1', 'true', 'y', '<<', '__proto__', 'constructor', '0', '', 'a b', 'a.b',
   'a:b', '-a', 'k8s', 'null', 'x/y.z']
 

@@ -93,16 +93,15 @@ function keyChar(c: number): boolean {
 }
 
 /** Characters allowed anywhere in the subset: printable ASCII, newline, and Unicode letters (no C1 controls, no BOM or separators). */
+const NOT_PLAIN_TEXT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uffff]/
 function textIsPlain(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c >= SPACE && c < 127) continue
-    if (c === NL) continue
-    if (c >= 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && !(c >= 0xd800 && c <= 0xdfff)) continue
-    return false
-  }
-  return true
+  return !NOT_PLAIN_TEXT.test(text)
 }
+
+// The characters a scan of a plain scalar stops at; the regex engine skips the others (the scans run over every
+// scalar of the text, and in a worker's first compile before the JIT has optimised them)
+const FLOW_PLAIN_STOP = /[,\]}\n[{:#]/g
+const BLOCK_PLAIN_STOP = /[:#[\]{}\n]/g
 
 interface Node { value: unknown; start: number; end: number }
 /** A block node: its range, where its last line ends (yaml's range[2]), and the start of the next content line. */
@@ -198,7 +197,11 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
   const flowPlain = (i: number): Node => {
     if (!plainStart(text.charCodeAt(i)) && !(text.charCodeAt(i) === 45 && plainStart(text.charCodeAt(i + 1)))) fail()
     let j = i
-    for (; j < len; j++) {
+    for (;;) {
+      FLOW_PLAIN_STOP.lastIndex = j
+      const m = FLOW_PLAIN_STOP.exec(text)
+      if (!m) { j = len; break }
+      j = m.index
       const c = text.charCodeAt(j)
       if (c === 44 || c === 93 || c === 125) break
       if (c === NL || c === 91 || c === 123) fail()
@@ -208,6 +211,7 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
         if (j + 1 >= len || n === NL || n === 44 || n === 91 || n === 93 || n === 123 || n === 125) fail()
       }
       if (c === 35 && text.charCodeAt(j - 1) === SPACE) fail()
+      j++
     }
     let end = j
     while (end > i && text.charCodeAt(end - 1) === SPACE) end--
@@ -302,7 +306,10 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
     if (c === 34 || c === 39) return endOfLine(quoted(q), n)
     if (!plainStart(c) && !(c === 45 && q + 1 < len && plainStart(text.charCodeAt(q + 1)))) fail()
     const e = lineEnd(q)
-    for (let j = q; j < e; j++) {
+    for (BLOCK_PLAIN_STOP.lastIndex = q; ;) {
+      const m = BLOCK_PLAIN_STOP.exec(text)
+      if (!m || m.index >= e) break
+      const j = m.index
       const x = text.charCodeAt(j)
       if (x === 58 && (j + 1 === e || text.charCodeAt(j + 1) === SPACE)) fail() // a nested mapping on one line: an error
       if (x === 35 && text.charCodeAt(j - 1) === SPACE) fail()
