@@ -105,7 +105,7 @@ export function editRecompile(services: number, podsPerService = 10, edits = 3) 
  * included), then three unseen ones, and the median is the figure. What a worker pays for a scenario it has not seen
  * once it has compiled a few that large; `freshProcessCompile` is the first such compile in a new process.
  */
-export function synthetic(services: number, podsPerService = 10, warmups = 2) {
+export function synthetic(services: number, podsPerService = 10, warmups = 4) {
   const text = scaleScenarioYaml({ services, podsPerService })
   const renamed = (k: number) => text.replaceAll('app-', `app${k}-`).replaceAll('svc-', `svc${k}-`)
   for (let k = 1; k <= warmups; k++) compileScenario([{ path: 'warm.yaml', text: renamed(k) }])
