@@ -63,7 +63,7 @@ function taskWhat(events: TraceEvent[], task: TraceEvent): string {
   const longest = [...inner].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0]
   if (!longest) return ''
   const d = longest.args?.data
-  const script = d?.url ? undefined : inner.find((e) => e.args?.data?.url)?.args?.data?.url
+  const script = d?.url ? undefined : inner.find((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && e.args?.data?.url)?.args?.data?.url
   const where = [d?.url && fileOf(d.url), d?.functionName, d?.type, script && `in ${fileOf(script)}`].filter((x) => x).join(' ')
   return where ? `${longest.name} (${where})` : longest.name
 }
