@@ -8,7 +8,7 @@ import { afterFrame, nextTask } from './tasks'
  * them (stages.test.ts checks it against monaco-editor's own files), cut into stages. Evaluating an ES module graph
  * is one main-thread task: imported at once, Monaco was one task of about 200 ms CPU on a quiet 2-core machine
  * (v8.evaluateModule over about 1,000 modules, no single one over 15 ms). Each stage is its own dynamic import (its
- * own chunk) and takes 20 to 45 ms; between stages the page handles input and paints (a pan or zoom of the canvas
+ * own chunk) and takes 10 to 55 ms CPU; between stages the page handles input and paints (a pan or zoom of the canvas
  * while the editor loads stays smooth).
  */
 const STAGES: (() => Promise<unknown>)[] = [
