@@ -130,20 +130,21 @@ function build(input: ManifestObject[], options: CompileOptions, ctx: BuildConte
     }
   }
   const pods = settlePods(drafts, nodes, ctx)
-  // owner name → namespace/kind → pod ids: keyed by the name strings pods share, not a key string built per pod
-  const byOwner = new Map<string, Map<string, string[]>>()
+  // owner name → namespace → owner kind → pod ids: keyed by the strings pods share, not a key string built per pod
+  const byOwner = new Map<string, Map<string, Map<string, string[]>>>()
   for (const p of pods) {
     if (!p.owner) continue
-    let owners = byOwner.get(p.owner.name)
-    if (!owners) { owners = new Map(); byOwner.set(p.owner.name, owners) }
-    const key = `${p.namespace}/${p.owner.kind}`
-    const list = owners.get(key)
+    let inNamespaces = byOwner.get(p.owner.name)
+    if (!inNamespaces) { inNamespaces = new Map(); byOwner.set(p.owner.name, inNamespaces) }
+    let byKind = inNamespaces.get(p.namespace)
+    if (!byKind) { byKind = new Map(); inNamespaces.set(p.namespace, byKind) }
+    const list = byKind.get(p.owner.kind)
     if (list) list.push(p.id)
-    else owners.set(key, [p.id])
+    else byKind.set(p.owner.kind, [p.id])
   }
   for (const w of expanded) {
     const ownerName = w.workload.replicaSetName ?? w.workload.name
-    w.workload.pods = byOwner.get(ownerName)?.get(`${w.workload.namespace}/${ownerKind(w.workload.kind)}`) ?? []
+    w.workload.pods = byOwner.get(ownerName)?.get(w.workload.namespace)?.get(ownerKind(w.workload.kind)) ?? []
   }
   const podIndex = indexPods(pods)
   const nodesByName = new Map(nodes.map((n) => [n.name, n]))
