@@ -44,6 +44,9 @@ describe('fast reader: documents it reads, exactly as yaml does', () => {
     { name: 'plain scalars with inner quotes, hashes, commas and Unicode', text: `${HEAD}data:\n  a: it's\n  b: a"b\n  c: a#b\n  d: a,b\n  e: 中文 café\n  f: http://x.y/z?q=1\n` },
     { name: 'keys Object.prototype has', text: `${HEAD}data:\n  constructor: 1\n  toString: x\n  hasOwnProperty: [1]\n` },
     { name: 'an empty document', text: '---\n\n' },
+    { name: 'comment lines above the content', text: `# a lab's heading\n\n  # indented\n${HEAD}data: {a: 1}\n` },
+    { name: 'comments after values', text: `---\n# heading\n${HEAD}data:\n  a: x  # plain\n  b: "q" # quoted\n  c: [1, 2] # flow\n  d: a#b # inner hash\nlist:\n- x # item\n- k: v # compact\n` },
+    { name: 'a document of comments only', text: '---\n# nothing here\n' },
   ]
   it.each(cases)('$name', ({ text }) => {
     const answered = agrees(text)
@@ -54,7 +57,11 @@ describe('fast reader: documents it reads, exactly as yaml does', () => {
 
 describe('fast reader: what it leaves to yaml', () => {
   const cases: { name: string; text: string }[] = [
-    { name: 'a comment', text: `${HEAD}data: {a: 1} # c\n` },
+    { name: 'a comment line among the content', text: `${HEAD}data:\n  a: 1\n  # c\n  b: 2\n` },
+    { name: 'a deeper comment line after a value (it lengthens yaml\'s range of the value)', text: `${HEAD}data:\n  a: 1\n    # c\nz: 2\n` },
+    { name: 'a comment after a key with no value', text: `${HEAD}data: # c\n  a: 1\n` },
+    { name: 'a comment with no space before it', text: `${HEAD}data: "x"# c\n` },
+    { name: 'a comment inside a flow collection', text: `${HEAD}data: [1, # c\n  2]\n` },
     { name: 'an anchor and an alias', text: `${HEAD}a: &x 1\nb: *x\n` },
     { name: 'a tag', text: `${HEAD}a: !!str 1\n` },
     { name: 'a block scalar', text: `${HEAD}a: |\n  text\n` },
@@ -99,10 +106,10 @@ const valueArb: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
 })).v
 
 /** How one document is written: quoting, indentation, flow or block, spacing. */
-interface Style { quote: number; indent: number; flow: number; spaces: number; blank: number; seqAtKey: boolean }
+interface Style { quote: number; indent: number; flow: number; spaces: number; blank: number; seqAtKey: boolean; comments: number }
 const styleArb = fc.record({
   quote: fc.nat({ max: 9 }), indent: fc.integer({ min: 1, max: 4 }), flow: fc.nat({ max: 9 }), spaces: fc.nat({ max: 9 }),
-  blank: fc.nat({ max: 9 }), seqAtKey: fc.boolean(),
+  blank: fc.nat({ max: 9 }), seqAtKey: fc.boolean(), comments: fc.nat({ max: 9 }),
 })
 
 function writer(style: Style, pick: () => number) {
@@ -121,18 +128,22 @@ function writer(style: Style, pick: () => number) {
     return `[${pad()}${v.seq.map(flow).join(`${pad()}, `)}${pad()}]`
   }
   const trail = () => (pick() % 10 < style.spaces % 4 ? '  ' : '')
+  // a comment after a value (half the styles), and now and then one where the reader must decline
+  const note = () => (pick() % 10 < style.comments % 5 ? [' # note', '  #: "x" [y]', '# tight', ' #'][pick() % 4] : '')
   const blankLine = () => (pick() % 10 < style.blank % 3 ? '\n' : '')
   /** A value after `key:` or `- ` at indentation n: the rest of the line and any lines below. */
   const after = (v: Value, n: number, inMap: boolean): string => {
-    if ('s' in v) return ` ${scalar(v.s, false)}${trail()}\n`
+    if ('s' in v) return ` ${scalar(v.s, false)}${trail()}${note()}\n`
     const empty = 'map' in v ? v.map.length === 0 : v.seq.length === 0
-    if (empty || pick() % 10 < style.flow % 5) return ` ${flow(v)}${trail()}\n`
-    if ('seq' in v && inMap && style.seqAtKey) return `${trail()}\n${block(v, n)}`
-    return `${trail()}\n${block(v, n + style.indent)}`
+    if (empty || pick() % 10 < style.flow % 5) return ` ${flow(v)}${trail()}${note()}\n`
+    const lineNote = pick() % 10 === 0 ? note() : ''
+    if ('seq' in v && inMap && style.seqAtKey) return `${trail()}${lineNote}\n${block(v, n)}`
+    return `${trail()}${lineNote}\n${block(v, n + style.indent)}`
   }
   const block = (v: Value, n: number): string => {
     const ind = ' '.repeat(n)
-    if ('map' in v) return v.map.map(([k, x]) => `${blankLine()}${ind}${key(k)}:${after(x, n, true)}`).join('')
+    const commentLine = () => (pick() % 20 < style.comments % 3 ? `${' '.repeat(pick() % 6)}# a line\n` : '')
+    if ('map' in v) return v.map.map(([k, x]) => `${blankLine()}${commentLine()}${ind}${key(k)}:${after(x, n, true)}`).join('')
     if ('seq' in v) {
       return v.seq.map((x) => {
         // `- key: value` (a compact mapping) when the item is a non-empty mapping, half the time
@@ -153,7 +164,8 @@ const documentArb = fc.tuple(fc.array(fc.tuple(fc.constantFrom(...keyTexts), val
     let k = 0
     const pick = () => (seeds[k++ % seeds.length] + k * 7) % 1000
     const w = writer(style, pick)
-    return (marker ? '---\n' : '') + HEAD + w.block({ map: pairs.filter(([key]) => !['apiVersion', 'kind', 'metadata'].includes(key)) }, 0)
+    const heading = ['', '# heading\n', '  # indented heading\n\n# two\n'][seeds[0] % 3]
+    return (marker ? '---\n' : '') + heading + HEAD + w.block({ map: pairs.filter(([key]) => !['apiVersion', 'kind', 'metadata'].includes(key)) }, 0)
   })
 
 describe('fast reader: generated documents', () => {

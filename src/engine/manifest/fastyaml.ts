@@ -2,10 +2,11 @@ import { Document, isScalar, type DocumentOptions, type ParseOptions, type Schem
 
 /**
  * A reader for the plain subset of YAML that generated and hand-written manifests mostly are (block mappings and
- * sequences, one-line flow collections, one-line plain and quoted scalars), giving exactly what the `yaml` library
- * gives for them: the same JS data (`doc.toJS()`), the same node ranges, so the same ManifestObjects. It answers
- * `undefined` for anything outside the subset or anything it is not sure of (comments, anchors, tags, block and
- * multi-line scalars, escapes, tabs, CR, odd indentation, duplicate keys, every syntax error), and the caller then
+ * sequences, one-line flow collections, one-line plain and quoted scalars, comment lines above the content and
+ * comments after a value), giving exactly what the `yaml` library gives for them: the same JS data (`doc.toJS()`),
+ * the same node ranges, so the same ManifestObjects. It answers `undefined` for anything outside the subset or
+ * anything it is not sure of (other comment lines, anchors, tags, block and multi-line scalars, escapes, tabs, CR,
+ * odd indentation, duplicate keys, every syntax error), and the caller then
  * parses the document with `yaml` as before. It exists for speed: `yaml` builds a CST, then a document tree, then the
  * data, about 0.4 s for the 1000 × 10 scenario; this reads the text once. fastyaml.test.ts compares the two on
  * generated documents and on every gallery scenario.
@@ -78,7 +79,7 @@ function resolvePlain(r: Resolver, text: string, atKey: boolean): unknown {
   return value
 }
 
-const SPACE = 32, NL = 10
+const SPACE = 32, NL = 10, HASH = 35
 
 /** Characters a plain scalar may start with here (YAML's indicators and anything unusual are left to `yaml`). */
 function plainStart(c: number): boolean {
@@ -135,12 +136,28 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
       while (i < len && text.charCodeAt(i) === SPACE) i++
       if (i >= len) return len
       if (text.charCodeAt(i) !== NL) {
-        // comments and document markers are yaml's
+        // comment lines among the content, and document markers, are yaml's
         if (text.charCodeAt(i) === 35 /* # */) fail()
         if (i === at && (text.startsWith('---', i) || text.startsWith('...', i))) fail()
         return at
       }
       at = i + 1
+    }
+    return len
+  }
+
+  /**
+   * Comment lines before the document's content (a lab's heading). Elsewhere a comment line is yaml's: it may
+   * lengthen the range of the node above it (range[2] of a deeper-indented value's last line), which the reader
+   * does not model.
+   */
+  const skipComments = (lineStart: number): number => {
+    let at = lineStart
+    while (at < len) {
+      const i = skipSpaces(at)
+      if (i < len && text.charCodeAt(i) === HASH) at = lineEnd(i) + 1
+      else if (i < len && text.charCodeAt(i) === NL) at = i + 1
+      else return at
     }
     return len
   }
@@ -280,7 +297,12 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
 
   /** After a value that ends its line: only spaces may follow; the next content line must not be deeper than `n`. */
   const endOfLine = (node: Node, n: number): BlockNode => {
-    const i = skipSpaces(node.end)
+    let i = skipSpaces(node.end)
+    if (i < len && text.charCodeAt(i) === HASH) {
+      // a comment after the value, to the line's end (yaml's range[2] of the value ends after it, as after spaces)
+      if (i === node.end) fail() // a comment must follow white space
+      i = lineEnd(i)
+    }
     if (i < len && text.charCodeAt(i) !== NL) fail()
     const end2 = i < len ? i + 1 : len
     const next = nextContent(end2)
@@ -305,14 +327,14 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
     if (c === 123 || c === 91) return endOfLine(flowNode(q, path), n)
     if (c === 34 || c === 39) return endOfLine(quoted(q), n)
     if (!plainStart(c) && !(c === 45 && q + 1 < len && plainStart(text.charCodeAt(q + 1)))) fail()
-    const e = lineEnd(q)
+    let e = lineEnd(q)
     for (BLOCK_PLAIN_STOP.lastIndex = q; ;) {
       const m = BLOCK_PLAIN_STOP.exec(text)
       if (!m || m.index >= e) break
       const j = m.index
       const x = text.charCodeAt(j)
       if (x === 58 && (j + 1 === e || text.charCodeAt(j + 1) === SPACE)) fail() // a nested mapping on one line: an error
-      if (x === 35 && text.charCodeAt(j - 1) === SPACE) fail()
+      if (x === 35 && text.charCodeAt(j - 1) === SPACE) { e = j; break } // a comment ends the scalar
       if (x === 91 || x === 93 || x === 123 || x === 125) fail()
     }
     let end = e
@@ -386,7 +408,7 @@ export function parseFastDocument(text: string, options: DocumentOptions & Schem
       if (skipSpaces(3) !== e) return undefined
       at = e < len ? e + 1 : len
     }
-    at = nextContent(at)
+    at = nextContent(skipComments(at))
     if (at >= len) return { start: 0, end: 0, fields }
     if (indentOf(at) !== 0 || !keyAt(at)) return undefined
     const root = blockMap(at, 0, '')
