@@ -289,9 +289,12 @@ function finishNodes(specs: NodeSpec[], config: ClusterConfig, ctx: BuildContext
     podCidrs.set(s.name, c.text)
   }
   const nodeMask = Math.max(24, clusterCidr.prefix)
+  // Subnets below the last one handed out overlapped something taken, and still do (taken only grows): each node's
+  // search starts after the previous node's subnet, not at the first (cubic in nodes otherwise: 500 at 5000 × 10).
+  let from = 0
   for (const s of accepted) {
     if (podCidrs.has(s.name)) continue
-    for (let i = 0; ; i++) {
+    for (let i = from; ; i++) {
       const c = nthSubnet(clusterCidr, nodeMask, i)
       if (!c) {
         if (s.obj) report(ctx, 'cluster.node.podCidrExhausted', 'error', { name: s.name, clusterCidr: clusterCidr.text }, s.obj)
@@ -300,6 +303,7 @@ function finishNodes(specs: NodeSpec[], config: ClusterConfig, ctx: BuildContext
       if (taken.some((t) => cidrsOverlap(t, c))) continue
       taken.push(c)
       podCidrs.set(s.name, c.text)
+      from = i + 1
       break
     }
   }
