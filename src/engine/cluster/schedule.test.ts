@@ -81,6 +81,18 @@ describe('scheduling', () => {
     expect(nodesOf(yaml)).toEqual(['n3', 'n3', 'n3'])
   })
 
+  it('pods whose specs ask the same of the nodes share one placement; a difference in any filter input keeps them apart', () => {
+    const hp = '  containers: [{name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}]\n'
+    const yaml = lab(`  - {name: n1, ip: 10.0.0.1, taints: [{key: dedicated, value: x, effect: NoSchedule}]}
+  - {name: n2, ip: 10.0.0.2, labels: {disk: ssd}}
+  - {name: n3, ip: 10.0.0.3}`) + pod('a') + pod('b', '  nodeSelector: {disk: ssd}\n') + pod('b2', '  nodeSelector: {disk: ssd}\n')
+      + pod('c') + pod('d', '  tolerations: [{key: dedicated, operator: Exists}]\n')
+      + (pod('e', hp) + pod('f', hp)).replaceAll('  containers: [{name: c, image: nginx}]\n', '') + pod('g')
+    // least pods first among the nodes each pod fits, ties by node order; e holds hostPort 80 on n3, so f, which
+    // would take n3 (2 pods against n2's 3), goes to n2
+    expect(nodesOf(yaml)).toEqual(['n2', 'n2', 'n2', 'n3', 'n1', 'n3', 'n2', 'n3'])
+  })
+
   it('unschedulable (cordoned) nodes take no new pods', () => {
     const yaml = lab(`  - {name: n1, ip: 10.0.0.1, unschedulable: true}
   - {name: n3, ip: 10.0.0.3}`) + pod('a') + pod('b')

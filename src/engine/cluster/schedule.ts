@@ -67,6 +67,13 @@ function demandsOf(draft: PodDraft, tolerations: Toleration[]): PodDemands {
   return demands
 }
 
+/** What the scheduler's filters and scores read of a pod, as text: equal keys, equal placements. */
+function demandsKey(d: PodDemands, hostPorts: string[]): string {
+  const requirement = (r: Record<string, unknown>) => [getString(r, 'key') ?? '', getString(r, 'operator') ?? '', getStringList(r, 'values')]
+  const affinity = d.affinity?.map((t) => [t.exprs.map(requirement), t.fields.map(requirement)]) ?? null
+  return JSON.stringify([d.tolerations, d.nodeSelector, affinity, hostPorts])
+}
+
 /** requiredDuringSchedulingIgnoredDuringExecution: terms are ORed, requirements inside a term are ANDed. */
 function nodeAffinityHolds(terms: AffinityTerm[] | undefined, node: ClusterNode): boolean {
   if (!terms) return true
@@ -149,12 +156,23 @@ export type PodCounts = Int32Array
  */
 export function createScheduler(nodes: ClusterNode[]) {
   const cache = new WeakMap<object, Placement>()
+  const byDemands = new Map<string, Placement>()
   const placementOf = (draft: PodDraft): Placement => {
     const cacheable = !draft.extraTolerations
     const hit = cacheable ? cache.get(draft.spec) : undefined
     if (hit) return hit
     const tolerations = readTolerations(draft)
     const demands = demandsOf(draft, tolerations)
+    const hostPorts = hostPortsOf(draft)
+    // Specs that ask the same of every node share one placement, and so one heap: the 1000 Deployments of 1000 × 10
+    // are one placement, not 1000 scans of every node. The key holds exactly what unfitFor, the preferences and the
+    // NodePorts filter read.
+    const key = demandsKey(demands, hostPorts)
+    const shared = byDemands.get(key)
+    if (shared) {
+      if (cacheable) cache.set(draft.spec, shared)
+      return shared
+    }
     const unfit = nodes.map((node) => unfitFor(demands, node))
     // filled by plain loops: Int32Array.from takes V8's slow generic path (it was half of this build's scheduling)
     let fitting = 0
@@ -165,7 +183,8 @@ export function createScheduler(nodes: ClusterNode[]) {
       if (!unfit[i]) fit[f++] = i
       prefer[i] = untoleratedPreferences(tolerations, nodes[i])
     }
-    const placement: Placement = { unfit, fit, prefer, hostPorts: hostPortsOf(draft), heaps: new Map() }
+    const placement: Placement = { unfit, fit, prefer, hostPorts, heaps: new Map() }
+    byDemands.set(key, placement)
     if (cacheable) cache.set(draft.spec, placement)
     return placement
   }
