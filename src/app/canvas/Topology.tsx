@@ -23,7 +23,7 @@ import { keepLayout } from './stable'
 import { useMountInBatches } from './mountInBatches'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
 import { isGroupId } from './collapse'
-import { announceText } from './announce'
+import { announceText } from './announceText'
 import { expandStore, useExpanded } from './expandStore'
 import { selectObject } from './select'
 import { TraceOverlay } from '../trace/TraceOverlay'
@@ -98,7 +98,7 @@ type EdgeCacheEntry = { e: CanvasEdge; on: boolean; edge: Edge; announced: strin
  * What an edge says: an aggregated edge how many endpoints it stands for (ready/all when some are not ready), as an
  * HTML label (LabelledEdge.tsx: a large picture has a hundred of them); a MetalLB announcement what it announces (ARP
  * for an address, BGP for prefixes), as React Flow's own label inside the edge (a scenario has a handful); from a
- * group card, what its Services announce (announce.ts announceText), not how many edges it stands for.
+ * group card, what its Services announce (announceText.ts), not how many edges it stands for.
  */
 function labelOf(e: CanvasEdge, count: number | undefined, announced: string | undefined): Partial<LabelledFlowEdge> | Pick<Edge, 'label' | 'labelBgPadding' | 'labelBgBorderRadius'> {
   if (e.kind === 'announce') return announced ? { label: announced, labelBgPadding: [4, 2], labelBgBorderRadius: 4 } : {}

@@ -3,7 +3,6 @@ import { readMetalLBConfig } from '../../engine/dataplane/metallb/config'
 import { electL2Speaker } from '../../engine/dataplane/metallb/l2'
 import { computeBGP } from '../../engine/dataplane/metallb/bgp'
 import { runsSpeaker, speakerAlive } from '../../engine/dataplane/metallb/speakers'
-import type { Translate } from '../i18n/t'
 import type { CanvasEdge, NodeView } from './model'
 
 /**
@@ -59,17 +58,4 @@ export function announcementEdges(cluster: Cluster): CanvasEdge[] {
 
 function announceEdge(source: string, target: string, label: string): CanvasEdge {
   return { id: `announce:${source}->${target}`, source, target, kind: 'announce', label, ready: true, serving: true, terminating: false }
-}
-
-/**
- * The label of an announcement edge on the canvas. A Service's own edge says what it announces (`ARP 192.168.100.100`);
- * an edge from a group card (collapse.ts) stands for several Services' announcements: one address when they all
- * announce the same (shared IPs), else how many, in the reader's language.
- */
-export function announceText(e: CanvasEdge, t: Translate): string | undefined {
-  const labels = e.labels ?? (e.label !== undefined ? [e.label] : [])
-  if (labels.length <= 1) return labels[0]
-  // L2 edges run from a Service (or its group) to the winner's node box; BGP ones from the router, never grouped
-  if (labels.every((l) => l.startsWith('ARP '))) return t('canvas.edge.arpMany', { first: labels[0].slice('ARP '.length), more: labels.length - 1 })
-  return t('canvas.edge.announceMany', { count: labels.length })
 }

@@ -153,7 +153,7 @@ export interface CanvasEdge {
   count?: number
   readyCount?: number
   /** An aggregated edge: the distinct labels of the edges it stands for, in order (announcements from a Service group:
-   * `ARP 192.168.100.100`, …); announce.ts `announceText` says them in one label. */
+   * `ARP 192.168.100.100`, …); announceText.ts says them in one label. */
   labels?: string[]
 }
 
