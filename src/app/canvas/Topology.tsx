@@ -21,6 +21,7 @@ import { edgeTypes, type LabelledFlowEdge } from './LabelledEdge'
 import type { CanvasEdge, DrawnKind, DrawnNode, Positioned, PositionedGraph } from './model'
 import { keepLayout } from './stable'
 import { useMountInBatches } from './mountInBatches'
+import { sameCard, sameEdge } from './sameCard'
 import { activeEdges, drawnIndex, drawnPicture, drawnSize, touchedCards } from './drawn'
 import { isGroupId } from './collapse'
 import { announceText } from './announceText'
@@ -43,7 +44,7 @@ interface FlowInputs { n: DrawnNode & Positioned; active: boolean; open: boolean
 
 /**
  * React Flow nodes for what is drawn. A node whose inputs did not change keeps its object, so React Flow skips it:
- * a selection change re-renders the two cards it touches, not the whole canvas.
+ * a selection change re-renders the two cards it touches, not the whole canvas, and a recompile the cards it changed.
  */
 function toFlowNodes(
   graph: PositionedGraph, selection: string | null, positions: Record<string, { x: number; y: number }>,
@@ -60,9 +61,12 @@ function toFlowNodes(
       position: positions[n.id] ?? { x: n.x, y: n.y },
     }
     const hit = cache.get(n.id)
-    if (hit && hit.inputs.n === n && hit.inputs.active === inputs.active && hit.inputs.open === inputs.open
+    // from a newer compile, a card that draws the same is kept too; not an open card or a focused one, which show
+    // their members' rows (those come from the newest graph)
+    if (hit && hit.inputs.active === inputs.active && hit.inputs.open === inputs.open
       && hit.inputs.focus === inputs.focus && hit.inputs.position.x === inputs.position.x
-      && hit.inputs.position.y === inputs.position.y) return hit.node
+      && hit.inputs.position.y === inputs.position.y
+      && (hit.inputs.n === n || (!inputs.open && inputs.focus === undefined && sameCard(hit.inputs.n, n)))) return hit.node
     const size = drawnSize(n, expanded)
     const data: CardNode['data'] = { node: n, active: inputs.active }
     if (inputs.open && (n.data.kind === 'podGroup' || n.data.kind === 'serviceGroup')) {
@@ -111,7 +115,7 @@ function toFlowEdges(graph: PositionedGraph, active: Set<string>, cache: Map<str
     const on = active.has(e.id)
     const announced = e.kind === 'announce' ? announceText(e, t) : undefined
     const hit = cache.get(e.id)
-    if (hit && hit.e === e && hit.on === on && hit.announced === announced) return hit.edge
+    if (hit && hit.on === on && hit.announced === announced && sameEdge(hit.e, e)) return hit.edge
     const count = e.count !== undefined && e.count > 1 ? e.count : undefined
     const edge: Edge = {
       id: e.id,
