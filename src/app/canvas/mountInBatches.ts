@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 
 /** Cards mounted per task when a picture brings many new ones (React Flow renders, then measures, each card). */
-export const MOUNT_BATCH = 60
+export const MOUNT_BATCH = 40
 
 interface Mountable { id: string; parentId?: string }
 
@@ -26,7 +26,7 @@ export function nextBatch<N extends Mountable>(picture: N[], mounted: ReadonlySe
 /**
  * React Flow's nodes for a picture, mounted a batch per task when the picture brings more than a batch of new cards
  * (a large scenario opening): one task rendering and measuring 200 cards took longer than the 200 ms a page may
- * freeze; sixty at a time stay far below. An edit that keeps the cards hands the whole picture over at once, as does a
+ * freeze; forty at a time stay far below. An edit that keeps the cards hands the whole picture over at once, as does a
  * small scenario. `setNodes` is React Flow's own (drags change the list between pictures). `mounting` is true until
  * the last batch is in.
  */
