@@ -8,6 +8,7 @@ import { gallery } from '../../scenarios/gallery.generated'
 import { shareHistory, shareStateOf, type ShownRun } from './build'
 import { encodeShareFile, shareFragment, shareOffer } from './codec'
 import '../workspace/workspace.css'
+import { useOutsidePointer } from '../popover/useOutsidePointer'
 
 /** The link (or the file) for what is on screen now, taken once when the popover opens. */
 function takeOffer() {
@@ -55,13 +56,7 @@ export default function SharePopover({ anchor, onClose }: { anchor: HTMLElement 
     return () => { live = false }
   }, [])
   useLayoutEffect(() => { field.current?.select() }, [])
-  useEffect(() => {
-    const outside = (e: PointerEvent) => {
-      if (!box.current?.contains(e.target as Node) && !anchor?.contains(e.target as Node)) onClose(false)
-    }
-    document.addEventListener('pointerdown', outside, true)
-    return () => document.removeEventListener('pointerdown', outside, true)
-  }, [])
+  useOutsidePointer(box, anchor, () => onClose(false))
 
   const download = () => downloadText(offer.kind === 'file' ? offer.name : fileName,
     offer.kind === 'file' ? offer.text : encodeShareFile(state), 'application/json')

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useLazyT } from '../whatif/texts'
 import type { LazyTextKey } from '../whatif/texts'
 import { menuKeys } from '../whatif/menuKeys'
@@ -6,6 +6,7 @@ import { whatIfUi } from '../whatif/state'
 import { exportPng, exportSvg, exportYamlEach, exportYamlOne } from './exporters'
 import { KindDialog } from './KindDialog'
 import './transfer.css'
+import { useOutsidePointer } from '../popover/useOutsidePointer'
 
 type Item = 'yamlOne' | 'yamlEach' | 'svg' | 'png' | 'kind'
 const ITEMS: Item[] = ['yamlOne', 'yamlEach', 'svg', 'png', 'kind']
@@ -22,14 +23,7 @@ export default function ExportMenu({ anchor, onClose }: { anchor: HTMLElement | 
   const r = anchor?.getBoundingClientRect()
 
   useLayoutEffect(() => { if (!kindOpen) box.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus() }, [kindOpen])
-  useEffect(() => {
-    if (kindOpen) return
-    const outside = (e: PointerEvent) => {
-      if (!box.current?.contains(e.target as Node) && !anchor?.contains(e.target as Node)) onClose(false)
-    }
-    document.addEventListener('pointerdown', outside, true)
-    return () => document.removeEventListener('pointerdown', outside, true)
-  }, [kindOpen])
+  useOutsidePointer(box, anchor, () => onClose(false), !kindOpen)
 
   const run = async (item: Item) => {
     if (item === 'kind') return setKindOpen(true)

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { appStore, useApp } from '../store'
 import { useT } from '../i18n/t'
 import { gallery } from '../../scenarios/gallery.generated'
 import type { Workspace } from './model'
 import './workspace.css'
+import { useOutsidePointer } from '../popover/useOutsidePointer'
 
 type Pending = { id: string; action: 'rename' | 'delete' | 'reset' } | null
 
@@ -22,13 +23,7 @@ export default function WorkspacePanel({ anchor, onClose }: { anchor: HTMLElemen
   const r = anchor?.getBoundingClientRect()
   const store = () => appStore.getState()
 
-  useEffect(() => {
-    const outside = (e: PointerEvent) => {
-      if (!box.current?.contains(e.target as Node) && !anchor?.contains(e.target as Node)) onClose(false)
-    }
-    document.addEventListener('pointerdown', outside, true)
-    return () => document.removeEventListener('pointerdown', outside, true)
-  }, [])
+  useOutsidePointer(box, anchor, () => onClose(false))
 
   const title = (name: string) => {
     const g = gallery.find((s) => s.name === name)
