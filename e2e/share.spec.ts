@@ -2,7 +2,17 @@ import { base64urlnopad } from '@scure/base'
 import { deflateSync, strToU8 } from 'fflate'
 import { editorReady, expect, flowNode, test } from './fixtures'
 import { encodeShare } from '../src/app/share/codec'
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+
+/** A page in a new browser context (nothing saved, nothing shared but what the test hands it), recording its errors. */
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const other = await context.newPage()
+  const errors: string[] = []
+  other.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  other.on('pageerror', (e) => errors.push(e.message))
+  return { context, other, errors }
+}
 
 const shot = (name: string) => `test-results/screens/share-${name}.png`
 
@@ -60,11 +70,7 @@ test('a modified scenario shared mid-trace opens in a fresh browser with the sam
   await page.screenshot({ path: shot('popover-zh') })
 
   // a new browser context: nothing saved, nothing shared but the link
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const other = await context.newPage()
-  const errors: string[] = []
-  other.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
-  other.on('pageerror', (e) => errors.push(e.message))
+  const { context, other, errors } = await freshPage(browser)
   await other.goto(link)
   await expect(other.getByRole('status').filter({ hasText: 'Opened the shared scenario' })).toBeVisible()
   await editorReady(other)
@@ -118,11 +124,7 @@ test('the third of three sends to a 3-endpoint NodePort Service opens with the s
   const link = await page.getByTestId('share-link').inputValue()
   await expect(page.getByTestId('share-not-exact')).toHaveCount(0)
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const other = await context.newPage()
-  const errors: string[] = []
-  other.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
-  other.on('pageerror', (e) => errors.push(e.message))
+  const { context, other, errors } = await freshPage(browser)
   await other.goto(link)
   await editorReady(other)
   await expect(other.getByTestId('trace-position')).toHaveText(hopText!)
