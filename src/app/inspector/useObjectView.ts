@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ObjectId } from '../../engine/core/ids'
 import { appStore, useApp } from '../store'
-import { isGood, shownResult } from '../store/compileResult'
+import { isGood } from '../store/compileResult'
+import { useShownGraph } from '../store/useShownGraph'
 import { getCompiler } from '../compiler'
 import { objectView, type ObjectView } from '../canvas/neighbourhood'
 
@@ -13,8 +14,7 @@ import { objectView, type ObjectView } from '../canvas/neighbourhood'
  */
 export function useObjectView(selection: ObjectId | null): { view?: ObjectView; loading: boolean } {
   const current = useApp((s) => s.current)
-  const lastGood = useApp((s) => s.lastGood)
-  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
+  const graph = useShownGraph()
   const folded = graph?.folded !== undefined
   const local = useMemo(() => (graph && !folded && selection ? objectView(graph, selection) : undefined), [graph, folded, selection])
   const [answer, setAnswer] = useState<{ selection: ObjectId; view?: ObjectView }>()

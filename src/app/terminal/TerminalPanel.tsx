@@ -1,18 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { Terminal } from '@xterm/xterm'
 import { FitAddon } from '@xterm/addon-fit'
 import '@xterm/xterm/css/xterm.css'
 import { appStore, useApp } from '../store'
-import { shownResult } from '../store/compileResult'
 import { getCompiler } from '../compiler'
 import { useT } from '../i18n/t'
 import { runLine } from '../trace/actions'
-import { isMachine, promptFor } from '../trace/machines'
+import { promptFor } from '../trace/machines'
 import { MachinePicker } from '../trace/MachinePicker'
 import { traceStore, useTrace } from '../trace/store'
 import { applyKey, commonPrefix, emptyLine, splitKeys, submitted, type LineState } from './lineEditor'
 import './terminal.css'
-import { everyObject } from '../canvas/drawn'
+import { useMachines } from '../trace/useMachines'
 
 /** Each machine keeps its own history while the page is open, as each shell would. */
 const histories = new Map<string, string[]>()
@@ -182,10 +181,7 @@ function Xterm({ at }: { at: string }) {
 export default function TerminalPanel() {
   const t = useT()
   const at = useTrace((s) => s.terminalAt)
-  const current = useApp((s) => s.current)
-  const lastGood = useApp((s) => s.lastGood)
-  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
-  const machines = useMemo(() => (graph ? everyObject(graph) : []).filter(isMachine), [graph])
+  const machines = useMachines()
   const chosen = at && machines.some((m) => m.id === at) ? at : undefined
   useEffect(() => {
     if (!chosen && machines.length > 0) traceStore.setState({ terminalAt: (machines.find((m) => m.kind === 'client') ?? machines[0]).id })

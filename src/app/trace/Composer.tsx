@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useApp } from '../store'
-import { shownResult } from '../store/compileResult'
 import { getCompiler } from '../compiler'
 import { useT } from '../i18n/t'
 import { gallery } from '../../scenarios/gallery.generated'
 import type { SendTargets } from '../../worker/protocol'
 import { composeCommand, emptyComposition, type Composition } from './compose'
-import { idFromWhere, isMachine } from './machines'
+import { idFromWhere } from './machines'
 import { MachinePicker } from './MachinePicker'
 import { sendRequest } from './actions'
 import { traceStore, useTrace } from './store'
-import { everyObject } from '../canvas/drawn'
+import { useMachines } from './useMachines'
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']
 
@@ -28,10 +27,7 @@ export function Composer() {
   const lang = useApp((s) => s.lang)
   const scenarioName = useApp((s) => s.scenarioName)
   const files = useApp((s) => s.files)
-  const current = useApp((s) => s.current)
-  const lastGood = useApp((s) => s.lastGood)
-  const graph = useMemo(() => shownResult({ requestedSeq: 0, current, lastGood }).result?.graph, [current, lastGood])
-  const machines = useMemo(() => (graph ? everyObject(graph) : []).filter(isMachine), [graph])
+  const machines = useMachines()
   const [form, setForm] = useState<Composition>(emptyComposition)
   const [targets, setTargets] = useState<SendTargets>({ services: [], ingressHosts: [], nodePorts: [] })
   const ref = useRef<HTMLDialogElement>(null)
