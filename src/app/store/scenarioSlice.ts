@@ -20,6 +20,9 @@ export interface ScenarioSlice {
   setFileText(path: string, text: string): void
   /** Replaces the files after an edit made for the user (the mode switch), showing `focus` if given. */
   setFiles(files: SourceFile[], focus?: string): void
+  /** Puts another cluster in this workspace (Import → Replace, or its Undo): a scenario load, so the canvas lays it
+   * out afresh and fits it in view, and the editor shows its tabs. */
+  replaceCluster(files: SourceFile[], focus?: string): void
   setActiveFile(path: string): void
   setPosition(id: string, position: { x: number; y: number }): void
 }
@@ -47,6 +50,10 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
         : files.some((f) => f.path === s.activeFile) ? s.activeFile : files[0]?.path ?? '',
       revision: s.revision + 1,
     })),
+  replaceCluster: (files, focus) => {
+    get().setFiles(files, focus)
+    set((s) => ({ scenarioLoads: s.scenarioLoads + 1 }))
+  },
   setActiveFile: (path) => set((s) => (s.files.some((f) => f.path === path) ? { activeFile: path } : {})),
   setPosition: (id, position) => set((s) => ({ positions: { ...s.positions, [id]: position } })),
 })

@@ -61,3 +61,17 @@ describe('loadScenario', () => {
     expect([s.current, s.lastGood, s.selection, s.activeFile, s.scenarioLoads]).toEqual([undefined, undefined, null, 'two.yaml', 2])
   })
 })
+
+describe('replaceCluster', () => {
+  it('puts the files in and counts a scenario load (the canvas fits it), where an edit made for the user does not', () => {
+    const store = createAppStore()
+    const files = [{ path: 'imported.yaml', text: 'kind: Pod\n' }]
+    const loads = store.getState().scenarioLoads
+    store.getState().setFiles(files)
+    expect(store.getState().scenarioLoads).toBe(loads)
+    store.getState().replaceCluster([{ path: 'other.yaml', text: 'kind: Service\n' }, ...files], 'imported.yaml')
+    expect(store.getState().files.map((f) => f.path)).toEqual(['other.yaml', 'imported.yaml'])
+    expect(store.getState().activeFile).toBe('imported.yaml')
+    expect(store.getState().scenarioLoads).toBe(loads + 1)
+  })
+})

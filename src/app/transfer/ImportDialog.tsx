@@ -47,10 +47,8 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const replace = (result: ImportResult) => {
     const before = appStore.getState().files
-    appStore.getState().setFiles(result.files, result.files[0]?.path)
-    // Another cluster in the same workspace: counts as loading a scenario, as opening a link or a gallery entry does,
-    // so the canvas lays it out afresh and fits it in view (Topology.tsx), and the editor shows the new tabs.
-    appStore.setState((s) => ({ scenarioLoads: s.scenarioLoads + 1 }))
+    // another cluster in the same workspace: loaded as a scenario is (laid out afresh, fitted in view)
+    appStore.getState().replaceCluster(result.files, result.files[0]?.path)
     const count = Object.values(result.summary.taken).reduce((a, b) => a + b, 0)
     // The files' paths change, so Ctrl+Z in one tab cannot bring the old ones back: the notice's Undo does.
     whatIfUi.setState({ notice: { code: 'import.replaced', params: { count: String(count) }, app: true, error: false, undo: { before, after: appStore.getState().files, reload: true } } })

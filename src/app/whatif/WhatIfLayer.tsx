@@ -38,8 +38,8 @@ export async function applyOp(op: WhatIfOp): Promise<void> {
 function undo(notice: WhatIfNotice) {
   if (!notice.undo) return
   if (appStore.getState().files !== notice.undo.after) return notify({ code: 'whatif.undoStale', params: {}, app: true, error: true })
-  appStore.getState().setFiles(notice.undo.before)
-  if (notice.undo.reload) appStore.setState((s) => ({ scenarioLoads: s.scenarioLoads + 1 }))
+  if (notice.undo.reload) appStore.getState().replaceCluster(notice.undo.before)
+  else appStore.getState().setFiles(notice.undo.before)
   notify({ code: 'whatif.undone', params: {}, app: true, error: false })
 }
 
